@@ -1,0 +1,126 @@
+"""Every task of the project, one nox session each.
+
+nox -s serve     build and serve the site at http://127.0.0.1:8000 with live reload
+nox -s build     strict build into site/
+nox -s tests     everything: lint, snippets on every Python, the built site, the browser
+nox -s record    re-run every snippet and write its recorded output (snippets/**/*.out)
+nox -s lint      ruff on Python files, codespell on the pages
+nox -s pdf       the whole guide as one PDF
+nox -s bench     benchmarks that print figures
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+SNIPPET_PYTHONS = ["3.11", "3.12", "3.13"]
+DOCS_PYTHON = "3.11"
+
+nox.needs_version = ">=2024.3.2"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["tests"]
+nox.options.error_on_missing_interpreters = True
+nox.options.download_python = "never"  # use the interpreters installed here, never download one
+
+
+def expose_pyenv_interpreters() -> None:
+    """Let nox find every pyenv-installed CPython >= 3.11 (pyenv's shims hide all but the
+    active version): append their bin directories to PATH."""
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = sorted(root.glob("3.1[1-9]*/bin")) if root.is_dir() else []
+    paths = os.environ.get("PATH", "").split(os.pathsep)
+    os.environ["PATH"] = os.pathsep.join(paths + [str(p) for p in found if str(p) not in paths])
+
+
+expose_pyenv_interpreters()
+
+
+def install_node_packages(session: nox.Session) -> None:
+    """Install the pinned npm packages (Pyodide, mermaid, ...) unless they are current."""
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    if not shutil.which("npm"):
+        session.error("npm not found: install Node.js >= 20 (apt-get install -y nodejs npm)")
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+
+
+def docs_environment(session: nox.Session) -> None:
+    session.install("-r", "requirements/docs.txt")
+    install_node_packages(session)
+
+
+@nox.session(python=DOCS_PYTHON)
+def build(session: nox.Session) -> None:
+    """Strict build of the site into site/ (extra arguments go to mkdocs build)."""
+    docs_environment(session)
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session(python=DOCS_PYTHON)
+def serve(session: nox.Session) -> None:
+    """Build and serve the site with live reload."""
+    docs_environment(session)
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session(python=SNIPPET_PYTHONS)
+def snippets(session: nox.Session) -> None:
+    """Run every snippet under this Python and check its output."""
+    session.install("-r", "requirements/snippets.txt")
+    session.run("pytest", "tests/snippets", *session.posargs)
+
+
+@nox.session(python=DOCS_PYTHON)
+def site(session: nox.Session) -> None:
+    """Build the site, then test pages, inline code blocks and the built output."""
+    docs_environment(session)
+    session.run("mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
+    session.run("pytest", "tests/site", *session.posargs)
+    session.run("pytest", "--codeblocks", "docs", "-p", "no:cacheprovider")
+
+
+@nox.session(python=DOCS_PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff on every Python file; codespell on the pages and snippets."""
+    session.install("-r", "requirements/lint.txt")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("codespell", "docs", "snippets", "README.md")
+
+
+@nox.session(
+    requires=["lint", *(f"snippets-{v}" for v in SNIPPET_PYTHONS), "site"],
+    python=False,
+)
+def tests(session: nox.Session) -> None:
+    """Everything: lint, the snippets on every Python, the built site."""
+    session.log("lint, snippets on %s and the site all passed", ", ".join(SNIPPET_PYTHONS))
+
+
+@nox.session(python=SNIPPET_PYTHONS[-1])
+def record(session: nox.Session) -> None:
+    """Re-run snippets and write what they print to snippets/<section>/<name>.out.
+
+    Pass snippet paths to record only those: nox -s record -- threads/race.py
+    """
+    session.install("-r", "requirements/snippets.txt")
+    session.run("python", "-m", "tests.snippets.record", *session.posargs)
+
+
+@nox.session(python=DOCS_PYTHON)
+def pdf(session: nox.Session) -> None:
+    """The whole guide as one PDF (filled in by the PDF issue)."""
+    session.error("not built yet: see the PDF issue")
+
+
+@nox.session(python=DOCS_PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks that print figures (filled in by later issues)."""
+    session.error("no benchmarks yet")

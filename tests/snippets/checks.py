@@ -1,0 +1,47 @@
+"""How a run's output is compared with the recorded output, one function per `check`."""
+
+from __future__ import annotations
+
+import re
+
+from snippet_metadata import Snippet
+
+from .properties import PROPERTIES
+
+NUMBER = re.compile(r"\d+(?:[.,_]\d+)*")
+
+
+def exact(output: str, recorded: str) -> None:
+    assert output == recorded, "output differs from the recorded output"
+
+
+def lines_any_order(output: str, recorded: str) -> None:
+    assert sorted(output.splitlines()) == sorted(recorded.splitlines()), (
+        "the lines differ from the recorded ones (their order may vary, not their text)"
+    )
+
+
+def numbers_masked(output: str, recorded: str) -> None:
+    def mask(text: str) -> str:
+        return NUMBER.sub("#", text)
+
+    assert mask(output) == mask(recorded), (
+        "output differs from the recorded output in more than its numbers"
+    )
+
+
+def check(snippet: Snippet, output: str, recorded: str) -> None:
+    """Assert that `output` holds what the snippet's recorded output promises."""
+    if snippet.check == "exact":
+        exact(output, recorded)
+    elif snippet.check == "lines-any-order":
+        lines_any_order(output, recorded)
+    elif snippet.check == "numbers-masked":
+        numbers_masked(output, recorded)
+    else:
+        prop = PROPERTIES.get(snippet.name)
+        assert prop is not None, (
+            f"{snippet.name} declares check = 'property' but no function in "
+            "tests/snippets/properties/ is registered for it with @holds_for"
+        )
+        prop(output, recorded)

@@ -1,0 +1,46 @@
+"""Record what snippets print: python -m tests.snippets.record [section/name.py ...]
+
+Writes snippets/<section>/<name>.out and the interpreter and exit code into
+snippets/recorded.json. With no arguments, records every snippet this Python can run.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+import snippet_metadata
+
+from . import recordings
+from .runner import run
+
+
+def record(snippet: snippet_metadata.Snippet) -> str:
+    reason = snippet.skip_reason()
+    if reason:
+        return f"skipped ({reason})"
+    result = run(snippet)
+    if not result.output:
+        raise SystemExit(f"{snippet.name} printed nothing: a snippet prints what it demonstrates")
+    snippet.output_path.write_text(result.output, encoding="utf-8")
+    with recordings.updating() as manifest:
+        manifest[snippet.name] = {
+            "python": f"{platform.python_implementation()} {platform.python_version()}",
+            "exit_code": result.returncode,
+        }
+    state = "blocked, stopped" if result.returncode is None else f"exit {result.returncode}"
+    return f"{result.output.count(chr(10))} lines, {state}, {result.seconds:.2f} s"
+
+
+def main(names: list[str]) -> None:
+    snippets = (
+        [snippet_metadata.find(n.removeprefix("snippets/")) for n in names]
+        if names
+        else snippet_metadata.all_snippets()
+    )
+    for snippet in snippets:
+        print(f"{snippet.name}: {record(snippet)}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,56 @@
+"""Every snippet runs in a fresh interpreter; what it prints must match its recorded output."""
+
+from __future__ import annotations
+
+import pytest
+import snippet_metadata
+
+from . import recordings
+from .checks import check
+from .properties import PROPERTIES
+from .runner import run
+
+SNIPPETS = snippet_metadata.all_snippets()
+RECORDED = recordings.load()
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda s: s.name)
+def test_snippet(snippet: snippet_metadata.Snippet) -> None:
+    reason = snippet.skip_reason()
+    if reason:
+        pytest.skip(reason)
+    assert snippet.output_path.exists(), (
+        f"no recorded output: run `nox -s record -- {snippet.name}`"
+    )
+    recorded = snippet.output_path.read_text(encoding="utf-8")
+    result = run(snippet)
+    assert result.output, "the snippet printed nothing; a snippet prints what it demonstrates"
+    expected_exit = RECORDED[snippet.name]["exit_code"]
+    assert result.returncode == expected_exit, (
+        f"exit code {result.returncode}, recorded {expected_exit}; output:\n{result.output}"
+    )
+    check(snippet, result.output, recorded)
+
+
+def test_every_snippet_is_recorded() -> None:
+    missing = [s.name for s in SNIPPETS if s.name not in RECORDED or not s.output_path.exists()]
+    assert not missing, f"record these with `nox -s record -- <name>`: {missing}"
+
+
+def test_no_stale_recordings() -> None:
+    names = {s.name for s in SNIPPETS}
+    stale = sorted(set(RECORDED) - names)
+    orphans = sorted(
+        str(p.relative_to(snippet_metadata.SNIPPETS))
+        for p in snippet_metadata.SNIPPETS.glob("*/*.out")
+        if not p.with_suffix(".py").exists()
+    )
+    assert not stale and not orphans, f"recordings without a snippet: {stale + orphans}"
+
+
+def test_every_property_belongs_to_a_snippet_that_uses_it() -> None:
+    by_name = {s.name: s for s in SNIPPETS}
+    wrong = [n for n in PROPERTIES if n not in by_name or by_name[n].check != "property"]
+    assert not wrong, (
+        f"properties registered for snippets that do not declare check = 'property': {wrong}"
+    )

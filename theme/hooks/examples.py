@@ -1,0 +1,132 @@
+"""MkDocs hook: turn `/// example | section/name.py` blocks into code + recorded output.
+
+In a page:
+
+    /// example | threads/race.py
+    ///
+
+Options, one per line between the two markers:
+
+    section: main        show only the named section (# --8<-- [start:main] ... [end:main])
+    output: false        show the code without its recorded output
+    run: browser         readers can edit and run it in the page (Pyodide, in a Web Worker)
+
+The block becomes a code fence that includes the snippet with pymdownx.snippets (its
+PEP 723 metadata block left out), badges for what the snippet needs (Python version,
+free-threaded build), and the output recorded by `nox -s record`, labelled with the
+interpreter that produced it and, when it varies, with what varies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import snippet_metadata
+
+EXAMPLE = re.compile(
+    r"^(?P<indent>[ \t]*)/// example \| (?P<name>\S+)[ \t]*\n"
+    r"(?P<options>(?:(?P=indent)[ \t]*\w[\w-]*:.*\n)*)"
+    r"(?P=indent)///[ \t]*$",
+    re.MULTILINE,
+)
+OPTIONS = {"section", "output", "run"}
+
+
+def _options(text: str, where: str) -> dict[str, str]:
+    options = {}
+    for line in text.splitlines():
+        key, _, value = line.strip().partition(":")
+        if key not in OPTIONS:
+            raise ValueError(f"{where}: unknown example option {key!r} (known: {sorted(OPTIONS)})")
+        options[key] = value.strip()
+    return options
+
+
+def _badges(snippet: snippet_metadata.Snippet) -> list[str]:
+    badges = []
+    if snippet.requires_python:
+        badges.append("Python ≥ {}.{}".format(*snippet.requires_python))
+    if snippet.free_threaded:
+        badges.append("free-threaded build")
+    if snippet.dependencies:
+        badges.append("needs " + ", ".join(snippet.dependencies))
+    return badges
+
+
+def _output_title(snippet: snippet_metadata.Snippet, recording: dict) -> str:
+    parts = ["Output"]
+    if snippet.blocks:
+        parts.append(f"until stopped after {snippet.blocks_after:g} s")
+    elif recording["exit_code"]:
+        parts.append(f"(exit code {recording['exit_code']})")
+    return " ".join(parts) + f" · {recording['python']}"
+
+
+def render(snippet: snippet_metadata.Snippet, options: dict[str, str], recorded: dict) -> str:
+    """The Markdown that stands for one example block."""
+    section = options.get("section")
+    if section:
+        include = f"{snippet.name}:{section}"
+    else:
+        last_line = snippet.path.read_text(encoding="utf-8").count("\n")
+        include = f"{snippet.name}:{snippet.body_start_line}:{last_line}"
+    run = options.get("run")
+    if run not in (None, "browser"):
+        raise ValueError(f"run must be 'browser', not {run!r}")
+    attributes = f'class="guide-example" data-snippet="{snippet.name}"'
+    if run:
+        attributes += f' data-run="{run}"'
+    lines = [f'<div {attributes} markdown="1">', ""]
+    badges = _badges(snippet)
+    if badges:
+        spans = "".join(f'<span class="guide-badge">{b}</span>' for b in badges)
+        lines += [f'<p class="guide-badges">{spans}</p>', ""]
+    lines += [f'```python title="{snippet.name}"', f'--8<-- "{include}"', "```", ""]
+    if options.get("output", "true") != "false":
+        recording = recorded.get(snippet.name)
+        if recording is None or not snippet.output_path.exists():
+            raise ValueError(
+                f"{snippet.name} has no recorded output: run `nox -s record -- {snippet.name}`"
+            )
+        out_name = snippet.output_path.relative_to(snippet_metadata.SNIPPETS).as_posix()
+        lines += [
+            f'```text title="{_output_title(snippet, recording)}"',
+            f'--8<-- "{out_name}"',
+            "```",
+            "",
+        ]
+        notes = []
+        if snippet.varies:
+            notes.append(f"<strong>Varies between runs:</strong> {snippet.varies}.")
+        if snippet.blocks:
+            notes.append(f"<strong>Never ends by design:</strong> {snippet.blocks}.")
+        for note in notes:
+            lines += [f'<p class="guide-output-note">{note}</p>', ""]
+    lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    recorded = _recorded()
+
+    def expand(match: re.Match) -> str:
+        where = f"{page.file.src_uri}: example {match['name']}"
+        try:
+            snippet = snippet_metadata.find(match["name"])
+            block = render(snippet, _options(match["options"], where), recorded)
+        except (FileNotFoundError, ValueError) as error:
+            raise SystemExit(f"{where}: {error}") from error
+        indent = match["indent"]
+        return "\n".join(indent + line if line else "" for line in block.splitlines())
+
+    return EXAMPLE.sub(expand, markdown)
+
+
+def _recorded() -> dict:
+    manifest = snippet_metadata.SNIPPETS / "recorded.json"
+    return json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}

@@ -1,0 +1,131 @@
+"""What a snippet file declares about itself, read from its PEP 723 metadata block.
+
+A snippet may open with an inline script metadata block (PEP 723), the same block
+`uv run` and `pipx run` understand:
+
+    # /// script
+    # requires-python = ">=3.13"
+    # dependencies = ["anyio"]
+    # [tool.guide]
+    # varies = "the order in which the threads finish"
+    # check = "property"
+    # ///
+
+[tool.guide] keys (all optional):
+  varies         why the output differs between runs; without it the output must match exactly
+  check          how varying output is checked: "lines-any-order", "numbers-masked" or
+                 "property" (a function in tests/snippets/properties/)
+  blocks         the program never ends by design (deadlock, server); says why
+  blocks-after   seconds after which a blocking program must still be running (default 2)
+  free-threaded  true when the snippet needs a free-threaded (no GIL) build
+  timeout        seconds before a run is a failure (default 60)
+
+Pages do not show the block: the site shows it as badges instead.
+This module is shared by the site build (theme/hooks) and the tests; it needs only the
+standard library of Python 3.11.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
+BLOCK = re.compile(r"(?m)^# /// script$\s(?P<content>(^#(| .*)$\s)+)^# ///$\s?")
+CHECKS = {"exact", "lines-any-order", "numbers-masked", "property"}
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One example program under snippets/."""
+
+    path: Path
+    requires_python: tuple[int, int] | None = None
+    dependencies: tuple[str, ...] = ()
+    varies: str | None = None
+    check: str = "exact"
+    blocks: str | None = None
+    blocks_after: float = 2.0
+    free_threaded: bool = False
+    timeout: float = 60.0
+    body_start_line: int = 1  # first line after the metadata block (1-based)
+
+    @property
+    def name(self) -> str:
+        """The path relative to snippets/, with forward slashes: 'threads/race.py'."""
+        return self.path.relative_to(SNIPPETS).as_posix()
+
+    @property
+    def output_path(self) -> Path:
+        return self.path.with_suffix(".out")
+
+    def skip_reason(self) -> str | None:
+        """Why this interpreter cannot run the snippet, or None."""
+        if self.requires_python and sys.version_info[:2] < self.requires_python:
+            return "needs Python >= {}.{}".format(*self.requires_python)
+        if self.free_threaded and not _running_free_threaded():
+            return "needs a free-threaded build of Python (python3.13t or later)"
+        return None
+
+
+def _running_free_threaded() -> bool:
+    is_gil_enabled = getattr(sys, "_is_gil_enabled", None)
+    return is_gil_enabled is not None and not is_gil_enabled()
+
+
+def _parse_requires_python(spec: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*>=\s*(\d+)\.(\d+)\s*", spec)
+    if not match:
+        raise ValueError(f"requires-python must look like '>=3.13', not {spec!r}")
+    return int(match[1]), int(match[2])
+
+
+def read(path: Path) -> Snippet:
+    """Read a snippet file's metadata; raise ValueError when it is malformed."""
+    text = path.read_text(encoding="utf-8")
+    match = BLOCK.search(text)
+    if match is None:
+        return Snippet(path=path)
+    if text[: match.start()].strip():
+        raise ValueError(f"{path}: the '# /// script' block must open the file")
+    toml = "".join(line[2:] for line in match["content"].splitlines(keepends=True))
+    data = tomllib.loads(toml)
+    guide = data.get("tool", {}).get("guide", {})
+    unknown = set(guide) - {"varies", "check", "blocks", "blocks-after", "free-threaded", "timeout"}
+    if unknown:
+        raise ValueError(f"{path}: unknown [tool.guide] keys {sorted(unknown)}")
+    varies = guide.get("varies")
+    check = guide.get("check", "property" if varies else "exact")
+    if check not in CHECKS:
+        raise ValueError(f"{path}: check must be one of {sorted(CHECKS)}")
+    if (check == "exact") != (varies is None):
+        raise ValueError(f"{path}: 'varies' and a non-exact 'check' go together")
+    requires = data.get("requires-python")
+    return Snippet(
+        path=path,
+        requires_python=_parse_requires_python(requires) if requires else None,
+        dependencies=tuple(data.get("dependencies", ())),
+        varies=varies,
+        check=check,
+        blocks=guide.get("blocks"),
+        blocks_after=float(guide.get("blocks-after", 2.0)),
+        free_threaded=bool(guide.get("free-threaded", False)),
+        timeout=float(guide.get("timeout", 60.0)),
+        body_start_line=text[: match.end()].count("\n") + 1,
+    )
+
+
+def all_snippets() -> list[Snippet]:
+    """Every snippet file, sorted by path."""
+    return [read(p) for p in sorted(SNIPPETS.glob("*/*.py"))]
+
+
+def find(name: str) -> Snippet:
+    """The snippet 'section/name.py'; FileNotFoundError when it does not exist."""
+    path = SNIPPETS / name
+    if not path.is_file():
+        raise FileNotFoundError(f"no snippet {name!r} under snippets/")
+    return read(path)
