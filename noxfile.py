@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import nox
 
 ROOT = Path(__file__).parent
-SNIPPET_PYTHONS = ["3.11", "3.12", "3.13"]
+sys.path.insert(0, str(ROOT / "theme" / "hooks"))
+from snippet_metadata import TESTED_PYTHONS  # noqa: E402
+
+SNIPPET_PYTHONS = list(TESTED_PYTHONS)
 DOCS_PYTHON = "3.11"
 
 nox.needs_version = ">=2024.3.2"

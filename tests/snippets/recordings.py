@@ -8,15 +8,8 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
-from snippet_metadata import SNIPPETS
-
-MANIFEST = SNIPPETS / "recorded.json"
-
-
-def load() -> dict[str, dict]:
-    if not MANIFEST.exists():
-        return {}
-    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+from snippet_metadata import RECORDINGS as MANIFEST
+from snippet_metadata import recordings as load
 
 
 @contextmanager

@@ -19,12 +19,18 @@ def test_snippet(snippet: snippet_metadata.Snippet) -> None:
     reason = snippet.skip_reason()
     if reason:
         pytest.skip(reason)
+    result = run(snippet)
+    assert result.output, "the snippet printed nothing; a snippet prints what it demonstrates"
+    if not snippet.recordable and snippet.name not in RECORDED:
+        # Needs an interpreter newer than the recorder: only its invariant can be checked.
+        assert result.returncode == 0, result.output
+        if snippet.check == "property":
+            check(snippet, result.output, "")
+        return
     assert snippet.output_path.exists(), (
         f"no recorded output: run `nox -s record -- {snippet.name}`"
     )
     recorded = snippet.output_path.read_text(encoding="utf-8")
-    result = run(snippet)
-    assert result.output, "the snippet printed nothing; a snippet prints what it demonstrates"
     expected_exit = RECORDED[snippet.name]["exit_code"]
     assert result.returncode == expected_exit, (
         f"exit code {result.returncode}, recorded {expected_exit}; output:\n{result.output}"
@@ -33,7 +39,11 @@ def test_snippet(snippet: snippet_metadata.Snippet) -> None:
 
 
 def test_every_snippet_is_recorded() -> None:
-    missing = [s.name for s in SNIPPETS if s.name not in RECORDED or not s.output_path.exists()]
+    missing = [
+        s.name
+        for s in SNIPPETS
+        if s.recordable and (s.name not in RECORDED or not s.output_path.exists())
+    ]
     assert not missing, f"record these with `nox -s record -- <name>`: {missing}"
 
 

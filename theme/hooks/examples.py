@@ -19,7 +19,6 @@ interpreter that produced it and, when it varies, with what varies.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -89,17 +88,26 @@ def render(snippet: snippet_metadata.Snippet, options: dict[str, str], recorded:
     lines += [f'```python title="{snippet.name}"', f'--8<-- "{include}"', "```", ""]
     if options.get("output", "true") != "false":
         recording = recorded.get(snippet.name)
-        if recording is None or not snippet.output_path.exists():
+        if recording is not None and snippet.output_path.exists():
+            out_name = snippet.output_path.relative_to(snippet_metadata.SNIPPETS).as_posix()
+            lines += [
+                f'```text title="{_output_title(snippet, recording)}"',
+                f'--8<-- "{out_name}"',
+                "```",
+                "",
+            ]
+        elif snippet.recordable:
             raise ValueError(
                 f"{snippet.name} has no recorded output: run `nox -s record -- {snippet.name}`"
             )
-        out_name = snippet.output_path.relative_to(snippet_metadata.SNIPPETS).as_posix()
-        lines += [
-            f'```text title="{_output_title(snippet, recording)}"',
-            f'--8<-- "{out_name}"',
-            "```",
-            "",
-        ]
+        else:
+            needs = " and ".join(_badges(snippet)[:2])
+            lines += [
+                f'<p class="guide-output-note">No recorded output: this example needs {needs}, '
+                f"and the examples are recorded on CPython {'.'.join(map(str, snippet_metadata.RECORDER))}. "
+                "The tests run it wherever such an interpreter is installed.</p>",
+                "",
+            ]
         notes = []
         if snippet.varies:
             notes.append(f"<strong>Varies between runs:</strong> {snippet.varies}.")
@@ -112,7 +120,7 @@ def render(snippet: snippet_metadata.Snippet, options: dict[str, str], recorded:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    recorded = _recorded()
+    recorded = snippet_metadata.recordings()
 
     def expand(match: re.Match) -> str:
         where = f"{page.file.src_uri}: example {match['name']}"
@@ -125,8 +133,3 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return "\n".join(indent + line if line else "" for line in block.splitlines())
 
     return EXAMPLE.sub(expand, markdown)
-
-
-def _recorded() -> dict:
-    manifest = snippet_metadata.SNIPPETS / "recorded.json"
-    return json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}

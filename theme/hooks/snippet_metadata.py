@@ -27,6 +27,7 @@ standard library of Python 3.11.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import tomllib
@@ -34,7 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
+# The CPython versions the suite runs every snippet on; outputs are recorded on the last.
+TESTED_PYTHONS = ("3.11", "3.12", "3.13")
+RECORDER = tuple(int(part) for part in TESTED_PYTHONS[-1].split("."))
 BLOCK = re.compile(r"(?m)^# /// script$\s(?P<content>(^#(| .*)$\s)+)^# ///$\s?")
+RECORDINGS = SNIPPETS / "recorded.json"  # per snippet: the recording interpreter and exit code
 CHECKS = {"exact", "lines-any-order", "numbers-masked", "property"}
 
 
@@ -61,6 +66,12 @@ class Snippet:
     @property
     def output_path(self) -> Path:
         return self.path.with_suffix(".out")
+
+    @property
+    def recordable(self) -> bool:
+        """Whether the recording interpreter (the newest GIL build tested) can run it."""
+        too_new = self.requires_python is not None and self.requires_python > RECORDER
+        return not too_new and not self.free_threaded
 
     def skip_reason(self) -> str | None:
         """Why this interpreter cannot run the snippet, or None."""
@@ -129,3 +140,10 @@ def find(name: str) -> Snippet:
     if not path.is_file():
         raise FileNotFoundError(f"no snippet {name!r} under snippets/")
     return read(path)
+
+
+def recordings() -> dict[str, dict]:
+    """snippets/recorded.json: for each recorded snippet, {"python": ..., "exit_code": ...}."""
+    if not RECORDINGS.exists():
+        return {}
+    return json.loads(RECORDINGS.read_text(encoding="utf-8"))
