@@ -10,15 +10,23 @@ Options, one per line between the two markers:
     section: main        show only the named section (# --8<-- [start:main] ... [end:main])
     output: false        show the code without its recorded output
     run: browser         readers can edit and run it in the page (Pyodide, in a Web Worker)
+    session: NAME        with run: browser, blocks of a page with the same NAME share their
+                         variables (run one, then the next uses what it defined)
 
 The block becomes a code fence that includes the snippet with pymdownx.snippets (its
 PEP 723 metadata block left out), badges for what the snippet needs (Python version,
 free-threaded build), and the output recorded by `nox -s record`, labelled with the
 interpreter that produced it and, when it varies, with what varies.
+
+A runnable block (`run: browser`) also carries, for theme/runner/ (the in-page runner):
+data-needs (what the program uses that a browser may lack: asyncio, threads, processes,
+sockets; read from its code), data-recorded (the interpreter that recorded the output shown
+below it) and data-session. Blocks without `run` render exactly as before.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from pathlib import Path
@@ -33,7 +41,70 @@ EXAMPLE = re.compile(
     r"(?P=indent)///[ \t]*$",
     re.MULTILINE,
 )
-OPTIONS = {"section", "output", "run"}
+OPTIONS = {"section", "output", "run", "session"}
+
+# What a program uses that Pyodide in a browser lacks or needs help with, found in its code:
+# imported modules, names (ThreadPoolExecutor) and attributes (asyncio.run, os.fork).
+NEEDS = {
+    "asyncio": {"asyncio.run", "run_until_complete"},  # stack switching (JSPI)
+    "threads": {
+        "threading",
+        "_thread",
+        "ThreadPoolExecutor",
+        "to_thread",
+        "run_in_executor",
+        "concurrent.futures.thread",
+    },
+    "processes": {
+        "multiprocessing",
+        "subprocess",
+        "ProcessPoolExecutor",
+        "InterpreterPoolExecutor",
+        "concurrent.futures.process",
+        "concurrent.interpreters",
+        "fork",
+        "system",
+        "posix_spawn",
+        "spawnv",
+        "execv",
+    },
+    "sockets": {
+        "socket",
+        "ssl",
+        "socketserver",
+        "http.server",
+        "http.client",
+        "urllib.request",
+        "open_connection",
+        "start_server",
+        "create_connection",
+        "create_server",
+        "sock_connect",
+    },
+}
+
+
+def browser_needs(source: str) -> list[str]:
+    """What the program needs that a browser may not give it (see NEEDS), sorted."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    used: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                used.add(alias.name)
+                used.add(alias.name.partition(".")[0])
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            used.add(node.module)
+            used.add(node.module.partition(".")[0])
+            used.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+            if isinstance(node.value, ast.Name):
+                used.add(f"{node.value.id}.{node.attr}")
+    return sorted(need for need, names in NEEDS.items() if used & names)
 
 
 def _options(text: str, where: str) -> dict[str, str]:
@@ -66,6 +137,24 @@ def _output_title(snippet: snippet_metadata.Snippet, recording: dict) -> str:
     return " ".join(parts) + f" · {recording['python']}"
 
 
+def _run_attributes(snippet: snippet_metadata.Snippet, options: dict, recorded: dict) -> str:
+    """The data attributes the in-page runner reads (theme/runner/runner.js)."""
+    attributes = f' data-run="{options["run"]}"'
+    found = browser_needs(snippet.path.read_text(encoding="utf-8"))
+    if found:
+        attributes += f' data-needs="{" ".join(found)}"'
+    recording = recorded.get(snippet.name)
+    shown = options.get("output", "true") != "false"
+    if shown and recording is not None and snippet.output_path.exists():
+        attributes += f' data-recorded="{recording["python"]}"'
+    session = options.get("session")
+    if session is not None:
+        if not re.fullmatch(r"[\w-]+", session):
+            raise ValueError(f"session must be a word (letters, digits, -), not {session!r}")
+        attributes += f' data-session="{session}"'
+    return attributes
+
+
 def render(snippet: snippet_metadata.Snippet, options: dict[str, str], recorded: dict) -> str:
     """The Markdown that stands for one example block."""
     section = options.get("section")
@@ -77,9 +166,13 @@ def render(snippet: snippet_metadata.Snippet, options: dict[str, str], recorded:
     run = options.get("run")
     if run not in (None, "browser"):
         raise ValueError(f"run must be 'browser', not {run!r}")
+    if run and section:
+        raise ValueError("run: browser needs the whole program; it cannot go with section")
+    if "session" in options and not run:
+        raise ValueError("session goes with run: browser")
     attributes = f'class="guide-example" data-snippet="{snippet.name}"'
     if run:
-        attributes += f' data-run="{run}"'
+        attributes += _run_attributes(snippet, options, recorded)
     lines = [f'<div {attributes} markdown="1">', ""]
     badges = _badges(snippet)
     if badges:

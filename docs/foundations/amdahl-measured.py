@@ -1,0 +1,235 @@
+# %% [markdown]
+# # Amdahl's law, measured
+#
+# The [previous page](../amdahl/) derived the law on paper. This page is a notebook: the site
+# build ran every cell below on the build machine, so the numbers and the figure are
+# measurements, not illustrations. Expect them to differ on your machine — and to differ a
+# little each time the site is built.
+#
+# The plan:
+#
+# 1. build a CPU-bound job with a known serial part and a parallel part;
+# 2. run it with 1, 2, … worker processes, up to the number of cores and a little past it;
+# 3. fit the parallel fraction *p* to the measured speed-ups by least squares;
+# 4. draw the measurements against the curve Amdahl's law predicts for that *p*.
+
+# %%
+import multiprocessing
+import os
+import platform
+import time
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+CORES = os.cpu_count() or 1
+python = f"{platform.python_implementation()} {platform.python_version()}"
+print(f"{python}, {CORES} cores")
+
+# %% [markdown]
+# ## The job
+#
+# The job counts primes by trial division. A *serial stage* counts them below
+# `SERIAL_LIMIT` in the main process (think of it as reading and checking the input: it
+# cannot be split). The *parallel stage* counts them in `CHUNKS` equal slices of a larger
+# range, and those slices go to the worker processes. Many small slices keep every worker
+# busy until the end, whatever the number of workers.
+
+
+# %%
+def count_primes_between(start: int, stop: int) -> int:
+    found = 0
+    for n in range(max(start, 2), stop):
+        for divisor in range(2, int(n**0.5) + 1):
+            if n % divisor == 0:
+                break
+        else:
+            found += 1
+    return found
+
+
+SERIAL_LIMIT = 150_000
+PARALLEL_LIMIT = 300_000
+CHUNKS = 48
+BOUNDS = np.linspace(0, PARALLEL_LIMIT, CHUNKS + 1, dtype=int).tolist()
+STARTS, STOPS = BOUNDS[:-1], BOUNDS[1:]
+
+# %% [markdown]
+# ## Why the `fork` start method
+#
+# A process pool sends each worker the function to run *by name*: it pickles
+# `count_primes_between` as "the function `count_primes_between` in module `__main__`",
+# and the worker looks that name up. With the `spawn` and `forkserver` start methods the
+# worker is a fresh interpreter that imports `__main__` again — and a notebook's
+# `__main__` is the kernel, which has no such function, so the pool fails. With `fork`
+# the worker is a copy of this very process, functions defined in the notebook included.
+#
+# `fork` was the default on Linux up to Python 3.13; from 3.14 the default is
+# `forkserver`, so the notebook asks for `fork` explicitly rather than rely on the
+# default. Two caveats: `fork` does not exist on Windows, and copying a process that runs
+# threads (a Jupyter kernel does) can deadlock a child that needs a lock another thread
+# held. Our workers only compute, so the risk does not arise here; Python 3.12 and later
+# still warn about it, and the filter below silences that one warning. In a script or a
+# package, put the worker function in an importable module and keep the default start
+# method instead.
+
+# %%
+FORK = multiprocessing.get_context("fork")
+warnings.filterwarnings(
+    "ignore",
+    message=r".*use of fork\(\) may lead to deadlocks",
+    category=DeprecationWarning,
+)
+
+
+def run_job(workers: int) -> tuple[float, float, int]:
+    """Run the job on `workers` processes.
+
+    Returns the total seconds, the serial stage's seconds, the result.
+    """
+    start = time.perf_counter()
+    serial_count = count_primes_between(0, SERIAL_LIMIT)  # serial stage
+    serial_s = time.perf_counter() - start
+    with ProcessPoolExecutor(workers, mp_context=FORK) as pool:
+        chunks = pool.map(count_primes_between, STARTS, STOPS)
+        parallel_count = sum(chunks)  # parallel stage
+    total_s = time.perf_counter() - start
+    return total_s, serial_s, serial_count + parallel_count
+
+
+# %% [markdown]
+# ## The measurements
+#
+# Each number of workers runs twice and keeps the faster run, so that a brief hiccup of
+# the machine does not pass for a property of the job. The pool is created inside the
+# timed region: starting workers is part of what parallelism costs. The runs go from one
+# worker up to the number of cores (every count up to 8, then the number of cores), and
+# two counts past it.
+
+# %%
+upto = min(CORES, 8)
+worker_counts = sorted({*range(1, upto + 1), CORES, CORES + 1, CORES + 2})
+best: dict[int, float] = {}
+serial_seconds = []
+results = set()
+for workers in worker_counts:
+    for _ in range(2):
+        total_s, serial_s, result = run_job(workers)
+        best[workers] = min(best.get(workers, total_s), total_s)
+        serial_seconds.append(serial_s)
+        results.add(result)
+assert len(results) == 1, "every run must count the same primes"
+
+one_worker = best[1]
+serial_s = min(serial_seconds)
+speed_up = {n: one_worker / seconds for n, seconds in best.items()}
+designed_p = 1 - serial_s / one_worker
+print(f"primes counted: {results.pop():,}")
+print(f"serial stage: {serial_s:.2f} s of {one_worker:.2f} s on one worker")
+print(f"parallel fraction by design: p = {designed_p:.3f}")
+print()
+print("workers  time (s)  speed-up")
+for n in worker_counts:
+    print(f"{n:>7}  {best[n]:8.3f}  {speed_up[n]:8.2f}")
+
+# %% [markdown]
+# ## Fitting *p*
+#
+# Amdahl's law says S(n) = 1 / ((1 − p) + p / n). Rearranged, it is a straight line
+# through the origin:
+#
+# ```text
+# 1 − 1/S(n)  =  p · (1 − 1/n)
+# ```
+#
+# so *p* is the slope of a least-squares line through the points (1 − 1/n, 1 − 1/S(n)).
+# Only runs with at most as many workers as cores enter the fit: beyond that, extra
+# workers share cores, which the law does not model.
+
+# %%
+fitted = [n for n in worker_counts if n <= CORES]
+x = np.array([1 - 1 / n for n in fitted])
+y = np.array([1 - 1 / speed_up[n] for n in fitted])
+(fitted_p,), *_ = np.linalg.lstsq(x[:, np.newaxis], y, rcond=None)
+
+
+def amdahl(p: float, n: np.ndarray) -> np.ndarray:
+    return 1 / ((1 - p) + p / n)
+
+
+print(f"fitted parallel fraction:   p = {fitted_p:.3f}")
+print(f"designed parallel fraction: p = {designed_p:.3f}")
+print(f"ceiling for this job: {1 / (1 - fitted_p):.1f}x, on any number of cores")
+
+# %% [markdown]
+# The two values of *p* come from different places. The designed one times the serial
+# stage directly; the fitted one only sees how the total time falls as workers are
+# added. A fitted *p* below the designed one is the cost of parallelism itself —
+# starting processes, pickling arguments and results, waiting for the slowest slice —
+# which behaves like extra serial work. A fitted *p* above it means the single-worker
+# run was slowed down by something else, on a shared build machine usually another
+# program.
+
+# %%
+n_axis = np.linspace(1, worker_counts[-1], 200)
+on_cores = n_axis <= CORES
+figure, axes = plt.subplots(figsize=(7, 4.2))
+axes.plot(n_axis, n_axis, ":", color="grey", label="ideal: speed-up = workers")
+axes.plot(
+    n_axis,
+    amdahl(designed_p, n_axis),
+    "--",
+    color="tab:blue",
+    label=f"Amdahl, designed p = {designed_p:.2f}",
+)
+axes.plot(
+    n_axis[on_cores],
+    amdahl(fitted_p, n_axis[on_cores]),
+    "-",
+    color="tab:orange",
+    label=f"Amdahl, fitted p = {fitted_p:.2f}",
+)
+axes.plot(
+    n_axis[~on_cores],
+    np.full((~on_cores).sum(), amdahl(fitted_p, CORES)),
+    "-",
+    color="tab:orange",
+    alpha=0.5,
+    label=f"… with only {CORES} cores to share",
+)
+axes.plot(
+    worker_counts,
+    [speed_up[n] for n in worker_counts],
+    "o",
+    color="tab:green",
+    markersize=8,
+    label="measured",
+)
+axes.axvline(CORES, color="grey", linewidth=0.8)
+axes.annotate(f" {CORES} cores", (CORES, 1.02), color="grey")
+axes.set_xlabel("worker processes")
+axes.set_ylabel("speed-up over one worker")
+axes.set_xticks(worker_counts)
+top = max(*speed_up.values(), amdahl(designed_p, CORES + 2))
+axes.set_ylim(0.8, top * 1.25)
+axes.set_title(f"Measured speed-up against Amdahl's law ({CORES} cores)")
+axes.grid(alpha=0.3)
+axes.legend(loc="upper left", fontsize="small")
+plt.show()
+
+# %% [markdown]
+# ## Reading the figure
+#
+# - Up to the number of cores the measured points lie on the fitted curve: one number,
+#   *p*, summarises how this job scales.
+# - Past the number of cores the points stop rising, as the pale line predicts: there
+#   are no more cores to give, and the extra workers take turns on the existing ones.
+# - Even on a machine with many cores, the curve flattens towards 1 / (1 − p). Making the
+#   serial stage shorter raises that ceiling; adding cores does not.
+#
+# To try it yourself, download the notebook (the button at the top of the page), change
+# `SERIAL_LIMIT` or `CHUNKS`, and run it. The next page,
+# [Choosing a model](../choosing-a-model/), compares threads, processes and `asyncio` on
+# the same jobs.

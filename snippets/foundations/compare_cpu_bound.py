@@ -1,0 +1,75 @@
+# /// script
+# [tool.guide]
+# varies = "the times, the number of cores and so the speed-ups; on a standard build only processes compute in parallel"
+# check = "property"
+# ///
+"""One CPU-bound job run in turn, in threads, in processes and with asyncio."""
+
+import asyncio
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+LIMITS = [80_000] * 4
+REPEATS = 2  # keep the better of two runs: other programs can only slow a run down
+
+
+def count_primes(limit: int) -> int:
+    found = 0
+    for n in range(2, limit):
+        for divisor in range(2, int(n**0.5) + 1):
+            if n % divisor == 0:
+                break
+        else:
+            found += 1
+    return found
+
+
+async def count_primes_async(limit: int) -> int:
+    return count_primes(limit)  # never awaits: holds the event loop until it is done
+
+
+def in_turn() -> list[int]:
+    return [count_primes(limit) for limit in LIMITS]
+
+
+def in_threads() -> list[int]:
+    with ThreadPoolExecutor(max_workers=len(LIMITS)) as pool:
+        return list(pool.map(count_primes, LIMITS))
+
+
+def in_processes() -> list[int]:
+    workers = min(len(LIMITS), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(count_primes, LIMITS))
+
+
+async def gather_all() -> list[int]:
+    return await asyncio.gather(*(count_primes_async(limit) for limit in LIMITS))
+
+
+def with_asyncio() -> list[int]:
+    return asyncio.run(gather_all())
+
+
+if __name__ == "__main__":
+    gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+    print(f"cores: {os.cpu_count()}, GIL enabled: {gil}")
+    expected = None
+    baseline = None
+    for label, job in [
+        ("in turn", in_turn),
+        ("threads", in_threads),
+        ("processes", in_processes),
+        ("asyncio", with_asyncio),
+    ]:
+        elapsed = float("inf")
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            result = job()
+            elapsed = min(elapsed, time.perf_counter() - start)
+        expected = expected or result
+        assert result == expected
+        baseline = baseline or elapsed
+        print(f"{label:<10} {elapsed:5.2f} s  speed-up {baseline / elapsed:4.1f}x")

@@ -1,0 +1,33 @@
+# /// script
+# [tool.guide]
+# varies = "the timings, which depend on the machine and its load"
+# check = "property"
+# ///
+"""Some C code releases the GIL: hashing large buffers in two threads uses two cores."""
+
+import hashlib
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+DATA = os.urandom(16 * 1024 * 1024)  # hashlib releases the GIL for inputs over 2 KiB
+ROUNDS = 20
+
+
+def digest(_: int) -> str:
+    return hashlib.sha256(DATA).hexdigest()[:12]
+
+
+if __name__ == "__main__":
+    print(f"CPU cores: {os.cpu_count()}")
+    start = time.perf_counter()
+    in_turn = [digest(n) for n in range(ROUNDS)]
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        threaded = list(pool.map(digest, range(ROUNDS)))
+    two = time.perf_counter() - start
+    assert in_turn == threaded
+    print(f"{ROUNDS} x sha256 of 16 MiB, one thread:  {one:.2f} s")
+    print(f"{ROUNDS} x sha256 of 16 MiB, two threads: {two:.2f} s")
+    print(f"speed-up: {one / two:.1f}x")

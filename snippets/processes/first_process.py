@@ -1,0 +1,24 @@
+# /// script
+# [tool.guide]
+# varies = "the process ids"
+# check = "property"
+# ///
+"""Start a child process with arguments, wait for it, and read what it left behind."""
+
+import multiprocessing
+import os
+
+
+def greet(name: str, times: int) -> None:
+    for _ in range(times):
+        print(f"child  pid={os.getpid()} parent={os.getppid()}: hello, {name}")
+
+
+if __name__ == "__main__":
+    print(f"parent pid={os.getpid()}")
+    child = multiprocessing.Process(target=greet, args=("world", 2), name="greeter")
+    print(f"created: alive={child.is_alive()} pid={child.pid} exitcode={child.exitcode}")
+    child.start()
+    print(f"started: alive={child.is_alive()} pid={child.pid} name={child.name!r}")
+    child.join()
+    print(f"joined:  alive={child.is_alive()} exitcode={child.exitcode}")

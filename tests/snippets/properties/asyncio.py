@@ -1,0 +1,56 @@
+import ast
+import re
+
+from . import holds_for, number, numbers
+
+
+@holds_for("asyncio/queue_workers.py")
+def every_job_is_handled_exactly_once(output: str, recorded: str) -> None:
+    queued = re.findall(r"queued job\s+(\d+); (\d+) waiting \(max 3\)", output)
+    assert [int(job) for job, _ in queued] == list(range(1, 11)), queued
+    assert all(int(waiting) <= 3 for _, waiting in queued), "the bounded queue overflowed"
+    handled = ast.literal_eval(re.search(r"who handled each job: (\{.*\})", output)[1])
+    assert sorted(handled) == list(range(1, 11)), handled
+    # "AB" or "" would mean a job handled twice or never.
+    assert all(who in ("A", "B") for who in handled.values()), handled
+    counts = numbers(r"worker [AB]: (\d+) jobs", output)
+    assert len(counts) == 2 and sum(counts) == 10 and min(counts) >= 1, counts
+
+
+@holds_for("asyncio/many_clients.py")
+def one_thread_serves_clients_concurrently(output: str, recorded: str) -> None:
+    assert "all answers right: True" in output
+    assert number(r"at the same time, at most: (\d+)", output) >= 10
+    elapsed = number(r"took ([\d.]+) s", output)
+    assert elapsed < 1.0, f"50 requests took {elapsed} s: they did not overlap"
+
+
+@holds_for("asyncio/blocking_freezes_loop.py")
+def a_blocking_call_stops_the_heartbeat(output: str, recorded: str) -> None:
+    awaiting = number(
+        r"await asyncio\.sleep\(0\.2\)\s+longest gap between beats:\s+(\d+) ms", output
+    )
+    blocking = number(r"time\.sleep\(0\.2\)\s+longest gap between beats:\s+(\d+) ms", output)
+    assert awaiting < 100, f"the heartbeat stalled for {awaiting} ms without any blocking call"
+    assert blocking >= 190, f"time.sleep(0.2) should stop the heartbeat for 200 ms, not {blocking}"
+
+
+@holds_for("asyncio/to_thread.py")
+def blocking_calls_in_threads_overlap(output: str, recorded: str) -> None:
+    assert "['temp=ok', 'door=ok', 'light=ok']" in output
+    elapsed = number(r"took ([\d.]+) s together", output)
+    assert elapsed < 0.25, f"3 x 100 ms in threads took {elapsed} s: they ran in turn"
+    gap = number(r"longest gap between 10 ms heartbeats: (\d+) ms", output)
+    assert gap < 80, f"the loop froze for {gap} ms while the threads worked"
+
+
+@holds_for("asyncio/run_in_executor.py")
+def pools_compute_while_the_loop_stays_free(output: str, recorded: str) -> None:
+    assert "threads  : 4 x count_primes(60_000)" in output
+    assert re.search(r"threads  : .* computed in this process", output), output
+    workers = number(r"processes: .* computed in (\d+) other process", output)
+    assert 1 <= workers <= 2, workers
+    # A 20 ms heartbeat keeps beating while the work runs elsewhere; a loop blocked by
+    # the computation (about 0.5 s of it) would have beaten at most once or twice.
+    for beats in numbers(r"the heartbeat beat (\d+) times", output):
+        assert beats >= 5, f"the loop was blocked: only {beats} heartbeats"

@@ -1,0 +1,75 @@
+"""MkDocs hook: what the PDF's cover says, for builds with the print page (GUIDE_PDF=true).
+
+The print-site plugin renders the cover (theme/pdf/cover.html) with `config` only; this hook
+puts into `config.extra.guide_pdf` the edition (build date, and the commit when the sources
+are a git checkout), the CPython versions the examples are tested on, and the interpreter(s)
+that recorded the outputs shown. Nothing happens when the print page is switched off.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import snippet_metadata
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _enabled(config) -> bool:
+    plugin = config.plugins.get("print-site")
+    return bool(plugin and plugin.config.get("enabled"))
+
+
+def _build_date() -> datetime.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch
+        else datetime.datetime.now(datetime.UTC)
+    )
+    return now.date()
+
+
+def _commit() -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None
+
+
+def _recorders() -> list[str]:
+    return sorted({entry["python"] for entry in snippet_metadata.recordings().values()})
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def on_config(config):
+    if not _enabled(config):
+        return config
+    date = _build_date()
+    recorders = _recorders()
+    config.extra["guide_pdf"] = {
+        "date": f"{date.day} {date:%B %Y}",
+        "iso_date": date.isoformat(),
+        "commit": _commit(),
+        "pythons": "CPython " + _and(list(snippet_metadata.TESTED_PYTHONS)),
+        "recorders": _and(recorders) if recorders else None,
+    }
+    return config

@@ -1,0 +1,478 @@
+"""The reader's side of the in-page runner: runs one program in Pyodide, in a Web Worker.
+
+worker.js loads this module once per interpreter, calls setup() and then, for every click
+on Run, run(). Not a module of the site build: it runs on Pyodide (Python 3.14), and the
+build embeds its text in worker.js.
+
+Each run starts from the state setup() left: a fresh __main__ namespace (unless the page
+shares a session between blocks), without the modules the previous run imported, with the
+module-level names of the preloaded modules (asyncio, sys, builtins, ...) put back, and
+with sys.path, os.environ, the working directory, the recursion limit, warnings filters,
+atexit handlers, the event loop and random's seed reset. After a run that may have left
+the interpreter damaged (RecursionError, MemoryError, a crash, a forced stop) worker.js
+starts a new interpreter instead.
+
+What a browser cannot do ends the run with a `limit` the page explains: starting threads
+(until a threads runtime is installed, see install_runtime), starting processes, opening
+sockets, asyncio.run() without WebAssembly stack switching (JSPI), reading input(), and
+importing a package that is not in the standard library.
+"""
+
+from __future__ import annotations
+
+import _thread
+import asyncio
+import atexit
+import builtins
+import gc
+import importlib
+import json
+import linecache
+import os
+import random
+import socket
+import sys
+import time
+import traceback
+import types
+import warnings
+
+from pyodide.webloop import WebLoop
+
+_MISSING = object()
+
+
+class ThreadsUnavailable(RuntimeError):
+    """Raised instead of starting a thread: Pyodide has one thread only."""
+
+
+class ProcessesUnavailable(OSError):
+    """Raised instead of starting a process: a browser cannot start programs."""
+
+
+class SocketsUnavailable(OSError):
+    """Raised instead of opening a network connection."""
+
+
+class InputUnavailable(EOFError):
+    """Raised by input(): the page has no terminal to read from."""
+
+
+def _no_threads(*args, **kwargs):
+    raise ThreadsUnavailable(
+        "can't start new thread: the in-page Python has a single thread "
+        "(threads need the simulated-thread runtime)"
+    )
+
+
+def _no_processes(*args, **kwargs):
+    raise ProcessesUnavailable("a browser cannot start processes")
+
+
+def _no_sockets(*args, **kwargs):
+    raise SocketsUnavailable("the in-page Python cannot open network connections")
+
+
+def _no_input(prompt=""):
+    if prompt:
+        sys.stdout.write(str(prompt))
+    raise InputUnavailable(
+        "input() cannot read from a keyboard here: the in-page Python has no terminal. "
+        "Put the value in the code instead"
+    )
+
+
+class _Output:
+    """sys.stdout / sys.stderr: every write goes straight to the page (no buffering)."""
+
+    encoding = "utf-8"
+    errors = "strict"
+    newlines = None
+
+    def __init__(self, fd: int, emit) -> None:
+        self._fd = fd
+        self._emit = emit
+        self.name = "<stdout>" if fd == 1 else "<stderr>"
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if text:
+            self._emit(self._fd, text)
+        return len(text)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    @property
+    def closed(self) -> bool:
+        return False
+
+
+class _Input:
+    """sys.stdin: reading raises InputUnavailable, as input() does."""
+
+    encoding = "utf-8"
+    name = "<stdin>"
+    closed = False
+
+    def read(self, *args):
+        _no_input()
+
+    readline = read
+    readlines = read
+
+    def __iter__(self):
+        _no_input()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return 0
+
+    def readable(self) -> bool:
+        return True
+
+
+class _RunLoop(WebLoop):
+    """One run's event loop. retire() cancels what the run left scheduled, so that no
+    callback of one run ever fires in the next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._handles: list[asyncio.Handle] = []
+        self._retired = False
+        self._keyboard_interrupt_handler = self.cancel_everything
+        self._system_exit_handler = self._exit_in_callback
+        self.exit_code = None
+
+    def call_later(self, delay, callback, *args, context=None):
+        handle = super().call_later(delay, callback, *args, context=context)
+        if self._retired:
+            handle.cancel()
+        else:
+            self._handles.append(handle)
+            if len(self._handles) > 1000:
+                self._handles = [h for h in self._handles if not h.cancelled()]
+        return handle
+
+    def _exit_in_callback(self, code) -> None:
+        self.exit_code = code
+        self.cancel_everything()
+
+    def cancel_everything(self) -> None:
+        for task in asyncio.all_tasks(self):
+            task.cancel()
+
+    def retire(self) -> None:
+        self._retired = True
+        self.cancel_everything()
+        for handle in self._handles:
+            handle.cancel()
+        self._handles.clear()
+
+
+class _State:
+    stopping = False
+    loop: _RunLoop | None = None
+    default_loop: asyncio.AbstractEventLoop | None = None
+    runtimes: dict[str, types.ModuleType] = {}  # noqa: RUF012
+    sessions: dict[str, types.ModuleType] = {}  # noqa: RUF012
+    modules: dict[str, types.ModuleType] = {}  # noqa: RUF012
+    namespaces: dict[str, dict] = {}  # noqa: RUF012
+    lists: dict[str, list] = {}  # noqa: RUF012
+    environ: dict[str, str] = {}  # noqa: RUF012
+    cwd = "/"
+    recursion_limit = 1000
+    int_max_str_digits = 4300
+    switch_interval = 0.005
+
+
+def setup(emit) -> str:
+    """Prepare the interpreter once; `emit(fd, text)` sends output to the page."""
+    sys.stdout = _Output(1, emit)
+    sys.stderr = _Output(2, emit)
+    sys.stdin = _Input()
+    sys.__stdout__, sys.__stderr__, sys.__stdin__ = sys.stdout, sys.stderr, sys.stdin
+    builtins.input = _no_input
+    # Threads: stand-ins that raise until a threads runtime replaces them (install_runtime).
+    for name in ("start_new_thread", "start_new", "start_joinable_thread"):
+        if hasattr(_thread, name):
+            setattr(_thread, name, _no_threads)
+    import threading
+
+    threading._start_joinable_thread = _no_threads
+    threading._start_new_thread = _no_threads
+    asyncio.to_thread = _async_no_threads
+    WebLoop.run_in_executor = _loop_no_threads
+    # Processes and sockets.
+    for name in dir(os):
+        if name in ("fork", "forkpty", "system", "popen", "posix_spawn", "posix_spawnp") or (
+            name.startswith(("spawn", "exec")) and callable(getattr(os, name))
+        ):
+            setattr(os, name, _no_processes)
+    for name in ("connect", "connect_ex", "bind", "sendto", "listen"):
+        setattr(socket.socket, name, _no_sockets)
+    socket.create_connection = _no_sockets
+    socket.getaddrinfo = _no_sockets
+    socket.gethostbyname = _no_sockets
+    for name in ("create_connection", "create_server", "create_unix_connection"):
+        setattr(WebLoop, name, _async_no_sockets)
+    sys.argv = [""]
+    _State.default_loop = asyncio.get_event_loop()
+    _snapshot()
+    return json.dumps({"python": sys.version.split()[0]})
+
+
+async def _async_no_threads(*args, **kwargs):
+    _no_threads()
+
+
+def _loop_no_threads(self, executor, func, *args):
+    _no_threads()
+
+
+async def _async_no_sockets(*args, **kwargs):
+    _no_sockets()
+
+
+def install_runtime(need: str, module_name: str) -> None:
+    """The hook for runtimes (worker.js RUNTIMES): a package that gives Pyodide what it
+    lacks, e.g. simulated threads. worker.js loads its wheel the first time a run needs
+    it; here its module is imported and its install() called, once: what install()
+    replaces (for threads: the stand-ins of setup(), _thread.start_new_thread,
+    threading._start_joinable_thread, asyncio.to_thread, ...) becomes part of the state
+    every run starts from. A before_run() function, if the module has one, is called
+    before each run that needs it."""
+    module = importlib.import_module(module_name)
+    module.install()
+    _State.runtimes[need] = module
+    _snapshot()
+
+
+def _snapshot() -> None:
+    _State.modules = dict(sys.modules)
+    _State.namespaces = {
+        name: dict(vars(module))
+        for name, module in sys.modules.items()
+        if isinstance(module, types.ModuleType)
+    }
+    _State.lists = {
+        name: list(getattr(sys, name)) for name in ("path", "meta_path", "path_hooks", "argv")
+    }
+    _State.lists["warnings.filters"] = list(warnings.filters)
+    _State.environ = dict(os.environ)
+    _State.cwd = os.getcwd()
+    _State.recursion_limit = sys.getrecursionlimit()
+    _State.int_max_str_digits = sys.get_int_max_str_digits()
+    _State.switch_interval = sys.getswitchinterval()
+
+
+def _reset() -> None:
+    """Put the interpreter back into the state _snapshot() saw."""
+    for name in list(sys.modules):
+        if name not in _State.modules:
+            del sys.modules[name]
+    sys.modules.update(_State.modules)
+    for name, saved in _State.namespaces.items():
+        namespace = vars(_State.modules[name])
+        for key in [key for key in namespace if key not in saved]:
+            del namespace[key]
+        for key, value in saved.items():
+            if namespace.get(key, _MISSING) is not value:
+                namespace[key] = value
+    for name in ("path", "meta_path", "path_hooks", "argv"):
+        getattr(sys, name)[:] = _State.lists[name]
+    warnings.filters[:] = _State.lists["warnings.filters"]
+    warnings._filters_mutated()
+    sys.path_importer_cache.clear()
+    importlib.invalidate_caches()
+    if dict(os.environ) != _State.environ:
+        os.environ.clear()
+        os.environ.update(_State.environ)
+    try:
+        os.chdir(_State.cwd)
+    except OSError:
+        pass
+    sys.setrecursionlimit(_State.recursion_limit)
+    sys.set_int_max_str_digits(_State.int_max_str_digits)
+    sys.setswitchinterval(_State.switch_interval)
+    sys.settrace(None)
+    sys.setprofile(None)
+    atexit._clear()
+    random.seed()
+    gc.enable()
+    linecache.clearcache()
+
+
+def request_stop() -> None:
+    """Stop asked for while the run waits (await, time.sleep): cancel its tasks."""
+    _State.stopping = True
+    if _State.loop is not None:
+        _State.loop.cancel_everything()
+
+
+def run(code: str, filename: str, session: str, needs: str) -> str:
+    """Run one program as a script (__name__ == "__main__"); return what happened as JSON:
+    status (finished, failed, exited, stopped), exit_code, error (the traceback, trimmed
+    to the reader's code), limit (what the browser lacks, or null), restart (whether the
+    interpreter should be replaced before the next run), seconds."""
+    _State.stopping = False
+    result = {"status": "finished", "exit_code": 0, "error": None, "limit": None}
+    result["restart"] = False
+    if session:
+        main = _State.sessions.setdefault(session, _main_module(filename))
+    else:
+        main = _main_module(filename)
+    main.__file__ = filename
+    sys.modules["__main__"] = main
+    sys.argv[:] = [filename]
+    linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
+    loop = _State.loop = _RunLoop()
+    asyncio.set_event_loop(loop)
+    asyncio._set_running_loop(loop)
+    start = time.perf_counter()
+    try:
+        for need in needs.split():
+            before_run = getattr(_State.runtimes.get(need), "before_run", None)
+            if before_run is not None:
+                before_run()
+        try:
+            compiled = compile(code, filename, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as error:
+            result.update(status="failed", exit_code=1, error=_format_error(error, filename))
+        else:
+            try:
+                exec(compiled, vars(main))
+                atexit._run_exitfuncs()
+            except BaseException as error:  # the reader's code may raise anything
+                _ended_by(error, result, filename)
+        if loop.exit_code is not None and result["status"] == "finished":
+            _ended_by(SystemExit(loop.exit_code), result, filename)
+    finally:
+        result["seconds"] = time.perf_counter() - start
+        for _attempt in range(3):  # a Stop that arrives just as the run ends
+            try:
+                _clean_up(loop, filename)
+                break
+            except KeyboardInterrupt:
+                continue
+    return json.dumps(result)
+
+
+def _clean_up(loop: _RunLoop, filename: str) -> None:
+    loop.retire()
+    _State.loop = None
+    asyncio.set_event_loop(_State.default_loop)
+    asyncio._set_running_loop(_State.default_loop)
+    _reset()
+    linecache.cache.pop(filename, None)
+
+
+def _main_module(filename: str) -> types.ModuleType:
+    main = types.ModuleType("__main__")
+    main.__file__ = filename
+    main.__builtins__ = builtins
+    return main
+
+
+def _ended_by(error: BaseException, result: dict, filename: str) -> None:
+    if isinstance(error, SystemExit):
+        code = error.code
+        if code is None or code == 0:
+            result.update(status="finished", exit_code=0)
+            return
+        if not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+        result.update(status="exited", exit_code=code)
+        return
+    stopped = _State.stopping and isinstance(
+        error, KeyboardInterrupt | asyncio.CancelledError | InterruptedError
+    )
+    if stopped or isinstance(error, KeyboardInterrupt):
+        result.update(status="stopped", exit_code=130)
+        return
+    result.update(status="failed", exit_code=1, limit=_limit(error))
+    result["error"] = _format_error(error, filename)
+    if isinstance(error, RecursionError | MemoryError | SystemError):
+        result["restart"] = True
+
+
+def _chain(error: BaseException):
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__
+
+
+def _limit(error: BaseException) -> dict | None:
+    """What the browser lacks that made the program fail, if that is why it failed."""
+    for link in _chain(error):
+        files = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(link.__traceback__)]
+        message = str(link)
+        if isinstance(link, ThreadsUnavailable) or "can't start new thread" in message:
+            return {"kind": "threads"}
+        if isinstance(link, ProcessesUnavailable) or "does not support processes" in message:
+            return {"kind": "processes"}
+        if any("/multiprocessing/" in f or f.endswith("futures/process.py") for f in files):
+            return {"kind": "processes"}
+        if isinstance(link, SocketsUnavailable):
+            return {"kind": "sockets"}
+        if "stack switching" in message or "Cannot stack switch" in message:
+            return {"kind": "jspi"}
+        if isinstance(link, InputUnavailable):
+            return {"kind": "input"}
+        if isinstance(link, ModuleNotFoundError) and link.name:
+            top = link.name.partition(".")[0]
+            if top in {"_multiprocessing", "_posixsubprocess", "_posixshmem"}:
+                return {"kind": "processes"}
+            if top in sys.stdlib_module_names:
+                return {"kind": "stdlib", "name": top}
+            return {"kind": "package", "name": top}
+    return None
+
+
+def _format_error(error: BaseException, filename: str) -> str:
+    """The traceback CPython would print, without the runner's own frames."""
+    for link in _chain(error):
+        link.__traceback__ = _trim(link.__traceback__, filename)
+    if isinstance(error, ModuleNotFoundError) and error.name:
+        error.args = (f"No module named {error.name!r}",)  # not Pyodide's "micropip.install"
+    return "".join(traceback.format_exception(error))
+
+
+def _trim(tb: types.TracebackType | None, filename: str) -> types.TracebackType | None:
+    """Frames from the reader's first one on, less the runner's own at the end."""
+    entries = []
+    while tb is not None:
+        entries.append(tb)
+        tb = tb.tb_next
+    first = next(
+        (i for i, e in enumerate(entries) if e.tb_frame.f_code.co_filename == filename), None
+    )
+    if first is None:
+        return None
+    last = len(entries) - 1
+    while last > first and entries[last].tb_frame.f_code.co_filename == __file__:
+        last -= 1
+    entries[last].tb_next = None
+    return entries[first]

@@ -1,0 +1,543 @@
+// Runnable examples: every `.guide-example[data-run="browser"]` block of a page (see
+// theme/hooks/examples.py) gets an editor (editor.js, CodeMirror) and Run, Stop, Reset and
+// Copy buttons; its program runs in Pyodide inside a Web Worker (worker.js), one per page.
+//
+// Pyodide is not fetched with the page: loading starts when the reader shows intent (the
+// pointer on a block's buttons, focus in a block, or scrolling a block into view) or runs.
+
+const SCROLL_KEYS = new Set(["PageDown", "PageUp", "ArrowDown", "ArrowUp", " ", "Home", "End"]);
+const HARD_STOP_MS = { isolated: 800, plain: 400 };
+
+const jspiInPage = typeof WebAssembly === "object" && typeof WebAssembly.Suspending === "function";
+
+// ---------------------------------------------------------------------------------------
+// The interpreter: one worker per page, shared by every block, one run at a time.
+
+class Interpreter {
+  constructor() {
+    this.worker = null;
+    this.ready = null;
+    this.info = null;
+    this.interrupt = null;
+    this.current = null; // {id, resolve, onOutput, stopTimer}
+    this.nextId = 1;
+    this.queue = Promise.resolve();
+  }
+
+  get loading() {
+    return this.ready !== null && this.info === null;
+  }
+
+  load() {
+    if (this.ready) return this.ready;
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.worker = worker;
+    this.info = null;
+    const shared = self.crossOriginIsolated && typeof SharedArrayBuffer === "function";
+    this.interrupt = shared ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    this.ready = new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => {
+        if (data.type === "ready") {
+          this.info = data;
+          resolve(data);
+        } else if (data.type === "broken") {
+          reject(new Error(data.message));
+        } else {
+          this.onMessage(data);
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        const error = new Error(event.message || "the Python worker failed");
+        if (this.info === null) reject(error);
+        else this.crashed(error.message);
+      };
+    });
+    this.ready.catch(() => {
+      if (this.worker === worker) this.discard();
+    });
+    worker.postMessage({ type: "init", interrupt: this.interrupt ? this.interrupt.buffer : null });
+    return this.ready;
+  }
+
+  discard() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.ready = null;
+    this.info = null;
+  }
+
+  onMessage(data) {
+    const run = this.current;
+    if (!run || data.id !== run.id) return;
+    if (data.type === "output") run.onOutput(data.chunks);
+    else if (data.type === "done") this.finish(data);
+  }
+
+  finish(result) {
+    const run = this.current;
+    if (!run) return;
+    clearTimeout(run.stopTimer);
+    this.current = null;
+    if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
+    if (result.restart) this.restart();
+    run.resolve(result);
+  }
+
+  crashed(message) {
+    const wasRunning = this.current;
+    this.restart();
+    if (wasRunning) {
+      this.current = wasRunning;
+      this.finish({ status: "crashed", error: `The interpreter failed: ${message}`, restart: false });
+    }
+  }
+
+  /** A new interpreter: the old one is ended, the new one loads in the background. */
+  restart() {
+    this.discard();
+    this.load().catch(() => {});
+  }
+
+  /** Queue a run; `onWait` is called when it has to wait for another block's run. */
+  run(request, { onOutput, onWait, onStart }) {
+    const busy = this.current !== null;
+    if (busy) onWait();
+    const result = this.queue.then(async () => {
+      const info = await this.load();
+      onStart(info);
+      return new Promise((resolve) => {
+        const id = this.nextId++;
+        this.current = { id, resolve, onOutput, stopTimer: null, started: performance.now() };
+        if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
+        this.worker.postMessage({ type: "run", id, ...request });
+      });
+    });
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  /** Stop the run in progress within a second: KeyboardInterrupt (isolated pages) or a
+   * cancel of what it awaits; failing that, end the worker and start a new one. */
+  stop() {
+    const run = this.current;
+    if (!run) return;
+    if (this.interrupt) Atomics.store(this.interrupt, 0, 2); // SIGINT
+    this.worker.postMessage({ type: "stop", id: run.id });
+    const grace = this.interrupt ? HARD_STOP_MS.isolated : HARD_STOP_MS.plain;
+    run.stopTimer = setTimeout(() => {
+      if (this.current !== run) return;
+      const seconds = (performance.now() - run.started) / 1000;
+      this.restart();
+      this.current = run;
+      this.finish({ status: "stopped", seconds, hard: true, restart: false });
+    }, grace);
+  }
+}
+
+const interpreter = new Interpreter();
+
+// ---------------------------------------------------------------------------------------
+// Messages
+
+const NAMES = { 1: "stdout", 2: "stderr" };
+
+function recordedSentence(block) {
+  if (!block.recorded) return "Run it on your computer to see what it prints.";
+  const original = block.edited ? " by the original program" : "";
+  return `Below is the output recorded${original} on ${block.recorded}.`;
+}
+
+function limitMessage(limit, block) {
+  const name = limit.name ? `<code>${escapeHtml(limit.name)}</code>` : "";
+  switch (limit.kind) {
+    case "threads":
+      return (
+        "This program starts threads, and Python in this page (Pyodide) has a single thread: " +
+        "threads need the simulated-thread runtime, which this site does not have yet. " +
+        recordedSentence(block)
+      );
+    case "processes":
+      return (
+        "This program starts processes. A web page cannot start programs, so Python in the " +
+        "browser has no <code>multiprocessing</code>, <code>subprocess</code> or process " +
+        "pools; only an installed Python can run this. " +
+        recordedSentence(block)
+      );
+    case "sockets":
+      return (
+        "This program opens network connections, and Python in a web page cannot open " +
+        "sockets: a page reaches the network only through the browser. " +
+        recordedSentence(block)
+      );
+    case "jspi":
+      return (
+        "<code>asyncio.run()</code> needs WebAssembly stack switching (JSPI), which this " +
+        "browser lacks (Chrome and Edge have it from version 137, Firefox from 153). " +
+        recordedSentence(block)
+      );
+    case "input":
+      return (
+        "<code>input()</code> has nothing to read here: the program runs in the page, " +
+        'without a terminal. Put the value in the code instead, e.g. <code>name = "Ada"</code>.'
+      );
+    case "package":
+      return (
+        `${name} is not in Python's standard library, and Python in this page has the ` +
+        "standard library only (it downloads nothing while you read). To run this, install " +
+        `it on your computer: <code>python -m pip install ${escapeHtml(limit.name)}</code>.`
+      );
+    case "stdlib":
+      return (
+        `${name} is part of Python's standard library, but Python in the browser (Pyodide) ` +
+        "leaves it out. Run this on your computer."
+      );
+    default:
+      return "";
+  }
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function seconds(value) {
+  return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+function number(value) {
+  return value.toLocaleString("en");
+}
+
+// ---------------------------------------------------------------------------------------
+// One runnable block
+
+let editorModule = null;
+function loadEditor() {
+  editorModule ??= import("./editor.js");
+  return editorModule;
+}
+
+function button(label, action, extra = {}) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = `md-button guide-runner__button guide-runner__${action}`;
+  element.textContent = label;
+  for (const [key, value] of Object.entries(extra)) element.setAttribute(key, value);
+  return element;
+}
+
+class Block {
+  constructor(root, index) {
+    this.root = root;
+    this.name = root.dataset.snippet;
+    this.filename = this.name.split("/").pop();
+    this.needs = (root.dataset.needs || "").split(/\s+/).filter(Boolean);
+    this.session = root.dataset.session || null;
+    this.recorded = root.dataset.recorded || null;
+    this.codeBox = root.querySelector(".language-python.highlight") || root.querySelector(".highlight");
+    this.pre = this.codeBox.querySelector("pre");
+    this.original = this.pre.querySelector("code").textContent;
+    this.recordedBox = [...root.querySelectorAll(".highlight")].find((e) => e !== this.codeBox);
+    this.editor = null;
+    this.edited = false;
+    this.running = false;
+    this.build(index);
+    root.classList.add("guide-runner");
+  }
+
+  get code() {
+    return this.editor ? this.editor.code : this.original;
+  }
+
+  build(index) {
+    const id = `guide-runner-${index}`;
+    const bar = document.createElement("div");
+    bar.className = "guide-runner__bar";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", `Run ${this.name}`);
+    this.runButton = button("▶ Run", "run", {
+      "aria-keyshortcuts": "Control+Enter Meta+Enter",
+      title: "Run the code in your browser (Ctrl+Enter in the editor)",
+    });
+    this.stopButton = button("■ Stop", "stop", { "aria-disabled": "true", title: "Stop the run" });
+    this.resetButton = button("↺ Reset", "reset", { title: "Back to the original code" });
+    this.copyButton = button("Copy", "copy", { title: "Copy the code" });
+    this.progress = document.createElement("progress");
+    this.progress.className = "guide-runner__progress";
+    this.progress.setAttribute("aria-label", "Loading Python");
+    this.progress.hidden = true;
+    this.status = document.createElement("span");
+    this.status.className = "guide-runner__status";
+    this.status.id = `${id}-status`;
+    this.status.setAttribute("role", "status");
+    this.status.textContent = this.hint();
+    bar.append(this.runButton, this.stopButton, this.resetButton, this.copyButton, this.progress, this.status);
+
+    const output = document.createElement("div");
+    output.className = "guide-runner__output";
+    output.hidden = true;
+    this.title = document.createElement("span");
+    this.title.className = "guide-runner__title";
+    this.title.id = `${id}-title`;
+    this.title.textContent = "Output · this run, in your browser";
+    this.log = document.createElement("pre");
+    this.log.className = "guide-runner__log";
+    this.log.setAttribute("role", "log");
+    this.log.setAttribute("aria-labelledby", this.title.id);
+    this.log.tabIndex = 0;
+    this.note = document.createElement("div");
+    this.note.className = "guide-runner__note";
+    this.note.hidden = true;
+    output.append(this.title, this.log, this.note);
+    this.output = output;
+
+    this.codeBox.after(bar, output);
+    this.runButton.addEventListener("click", () => this.run());
+    this.stopButton.addEventListener("click", () => this.stop());
+    this.resetButton.addEventListener("click", () => this.reset());
+    this.copyButton.addEventListener("click", () => this.copy());
+    const preload = () => interpreter.load().catch(() => {});
+    bar.addEventListener("pointerenter", preload, { once: true });
+    this.root.addEventListener("focusin", preload, { once: true });
+  }
+
+  hint() {
+    if (this.needs.includes("asyncio") && !jspiInPage) {
+      return "This browser lacks WebAssembly JSPI, which asyncio.run() needs here.";
+    }
+    return "Editable · runs in your browser (Pyodide)";
+  }
+
+  async attachEditor() {
+    const { createEditor } = await loadEditor();
+    this.editor = createEditor({
+      parent: this.codeBox,
+      before: this.pre,
+      code: this.original,
+      label: `Code of ${this.filename}, editable. Ctrl+Enter runs it; Tab leaves the editor.`,
+      onRun: () => this.run(),
+      onChange: (edited) => {
+        this.edited = edited;
+        this.root.classList.toggle("guide-runner--edited", edited);
+      },
+    });
+    this.pre.hidden = true;
+    this.codeBox.classList.add("guide-runner__code");
+  }
+
+  setStatus(text) {
+    this.status.textContent = text;
+  }
+
+  setRunning(running) {
+    this.running = running;
+    this.root.classList.toggle("guide-runner--running", running);
+    this.runButton.setAttribute("aria-disabled", String(running));
+    this.stopButton.setAttribute("aria-disabled", String(!running));
+  }
+
+  clearOutput() {
+    this.log.textContent = "";
+    this.note.hidden = true;
+    this.note.innerHTML = "";
+    this.output.hidden = true;
+    this.recordedBox?.classList.remove("guide-runner__recorded--shown");
+    this.root.removeAttribute("data-state");
+  }
+
+  append(chunks) {
+    const log = this.log;
+    const atEnd = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
+    for (const [fd, text] of chunks) {
+      const last = log.lastElementChild;
+      if (last && last.dataset.fd === String(fd) && last === log.lastChild) {
+        last.firstChild.appendData(text);
+      } else {
+        const span = document.createElement("span");
+        span.dataset.fd = String(fd);
+        span.className = `guide-runner__${NAMES[fd] || "stdout"}`;
+        span.textContent = text;
+        log.append(span);
+      }
+    }
+    if (atEnd) log.scrollTop = log.scrollHeight;
+  }
+
+  async run() {
+    if (this.running) return;
+    this.setRunning(true);
+    this.clearOutput();
+    this.output.hidden = false;
+    if (!interpreter.info) {
+      this.progress.hidden = false;
+      this.setStatus("Loading Python…");
+      this.root.dataset.state = "loading";
+    }
+    const request = {
+      code: this.code,
+      filename: this.filename,
+      needs: this.needs,
+      session: this.session,
+    };
+    let result;
+    try {
+      result = await interpreter.run(request, {
+        onWait: () => this.setStatus("Waiting for the run of another example to end…"),
+        onStart: (info) => {
+          this.progress.hidden = true;
+          this.title.textContent = `Output · this run, Python ${info.python} in your browser (Pyodide)`;
+          this.setStatus("Running…");
+          this.root.dataset.state = "running";
+        },
+        onOutput: (chunks) => this.append(chunks),
+      });
+    } catch (error) {
+      this.progress.hidden = true;
+      this.setRunning(false);
+      this.root.dataset.state = "broken";
+      this.setStatus(`Python could not be loaded in this page: ${error.message}. Reload to try again.`);
+      return;
+    }
+    this.show(result);
+    this.setRunning(false);
+  }
+
+  show(result) {
+    if (result.cut) {
+      const cut = document.createElement("span");
+      cut.className = "guide-runner__cut";
+      cut.textContent =
+        `\n… ${number(result.cut.lines)} more lines (${number(result.cut.chars)} characters) ` +
+        "not shown: the panel keeps the first 2,000 lines and the last 40.\n";
+      this.log.append(cut);
+      this.append(result.tail);
+    }
+    const limit = result.limit;
+    const quiet = limit && ["threads", "processes", "sockets", "jspi"].includes(limit.kind);
+    if (result.error && !quiet) this.append([[2, result.error]]);
+    const took = result.seconds != null ? ` after ${seconds(result.seconds)} s` : "";
+    let status;
+    switch (result.status) {
+      case "finished":
+        status = `Finished in ${seconds(result.seconds)} s.`;
+        break;
+      case "exited":
+        status = `Exited with status ${result.exitCode}${took}.`;
+        break;
+      case "stopped":
+        status = `Stopped${took}.`;
+        break;
+      case "crashed":
+        status = "The interpreter failed; a fresh one starts for the next run.";
+        if (result.error) this.append([[2, `${result.error}\n`]]);
+        break;
+      default:
+        status = quiet ? "Cannot run in a browser." : `Failed${took}: see the traceback.`;
+    }
+    this.root.dataset.state = quiet ? "unsupported" : result.status;
+    if (limit) {
+      this.root.dataset.limit = limit.kind;
+      this.note.innerHTML = limitMessage(limit, this);
+      this.note.hidden = false;
+      if (quiet && this.recordedBox) this.recordedBox.classList.add("guide-runner__recorded--shown");
+    } else {
+      delete this.root.dataset.limit;
+    }
+    if (!this.log.textContent) {
+      const empty = document.createElement("span");
+      empty.className = "guide-runner__empty";
+      empty.textContent = "(no output)";
+      this.log.append(empty);
+    }
+    this.setStatus(status);
+  }
+
+  stop() {
+    if (!this.running) return;
+    this.setStatus("Stopping…");
+    interpreter.stop();
+  }
+
+  reset() {
+    if (this.editor) this.editor.code = this.original;
+    this.edited = false;
+    this.root.classList.remove("guide-runner--edited");
+    if (!this.running) this.clearOutput();
+    this.setStatus("Back to the original code.");
+  }
+
+  async copy() {
+    const text = this.code;
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.append(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+    }
+    this.setStatus("Code copied to the clipboard.");
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Start: blocks, then (when the reader scrolls one into view) Pyodide
+
+function preloadOnScroll(blocks) {
+  const saveData = navigator.connection && navigator.connection.saveData;
+  if (saveData || !("IntersectionObserver" in self)) return;
+  let gesture = false;
+  const visible = new Set();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) visible.add(entry.target);
+        else visible.delete(entry.target);
+      }
+      maybe();
+    },
+    { threshold: 0.25 },
+  );
+  const onGesture = (event) => {
+    if (event.type !== "keydown" || SCROLL_KEYS.has(event.key)) gesture = true;
+  };
+  const events = ["wheel", "touchmove", "keydown"];
+  for (const type of events) addEventListener(type, onGesture, { passive: true, capture: true });
+  const onScroll = () => maybe();
+  addEventListener("scroll", onScroll, { passive: true });
+  function maybe() {
+    if (!gesture || visible.size === 0) return;
+    interpreter.load().catch(() => {});
+    observer.disconnect();
+    removeEventListener("scroll", onScroll);
+    for (const type of events) removeEventListener(type, onGesture, { capture: true });
+  }
+  for (const block of blocks) observer.observe(block.root);
+}
+
+function start() {
+  const roots = document.querySelectorAll('.guide-example[data-run="browser"]');
+  if (roots.length === 0) return;
+  const blocks = [];
+  roots.forEach((root, index) => {
+    try {
+      blocks.push(new Block(root, index));
+    } catch (error) {
+      console.error(`runnable example ${root.dataset.snippet}:`, error);
+    }
+  });
+  for (const block of blocks) {
+    block.attachEditor().catch((error) => console.error("editor:", error));
+  }
+  preloadOnScroll(blocks);
+  window.guideRunner = { interpreter, blocks };
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

@@ -1,0 +1,225 @@
+// The page's Python: Pyodide in a module Web Worker, so that no program can freeze the page.
+//
+// Messages from the page (runner.js):
+//   {type: "init", interrupt: SharedArrayBuffer | null}   load Pyodide (once per worker)
+//   {type: "run", id, code, filename, needs, session}     run one program
+//   {type: "stop", id}                                    stop it while it waits (await, sleep)
+// Messages to the page:
+//   {type: "ready", python, pyodide, jspi, seconds}       or {type: "broken", message}
+//   {type: "output", id, chunks: [[fd, text], ...]}       stdout (1) and stderr (2), batched
+//   {type: "done", id, status, exitCode, error, limit, cut, tail, seconds, restart}
+//
+// A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
+// the page is cross-origin isolated; otherwise the page terminates this worker.
+
+import RUNTIME from "./guide_runtime.py";
+
+const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
+
+// Runtimes: packages that give Pyodide what it lacks, loaded before the first run that needs
+// them (the block's data-needs). The wheel is looked up relative to this file; the module's
+// install() is called once (guide_runtime.install_runtime). The threads runtime of a later
+// issue registers itself here, e.g.
+//   threads: { wheel: "guide_threads-1.0-py3-none-any.whl", module: "guide_threads" },
+export const RUNTIMES = {};
+
+// Output the page gets: the first HEAD_LINES lines (or HEAD_CHARS characters), then only a
+// count of what was cut and the last TAIL_LINES lines, so that a program printing without
+// end cannot flood the page.
+const HEAD_LINES = 2000;
+const HEAD_CHARS = 200_000;
+const TAIL_LINES = 40;
+const FLUSH_MS = 25;
+
+let pyodide = null;
+let runtime = null;
+const installed = new Set();
+let current = null; // the run in progress: {id, pending, sentLines, sentChars, tail, cut...}
+
+function send(message) {
+  self.postMessage(message);
+}
+
+function flush() {
+  if (!current || current.pending.length === 0) return;
+  send({ type: "output", id: current.id, chunks: current.pending });
+  current.pending = [];
+  current.lastFlush = performance.now();
+  if (current.timer) {
+    clearTimeout(current.timer);
+    current.timer = null;
+  }
+}
+
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function keepTail(run, fd, text) {
+  run.tail.push([fd, text]);
+  run.tailLines += countLines(text);
+  while (run.tail.length > 1 && run.tailLines > TAIL_LINES) {
+    const [, dropped] = run.tail.shift();
+    const lines = countLines(dropped);
+    run.tailLines -= lines;
+    run.cutLines += lines;
+    run.cutChars += dropped.length;
+  }
+}
+
+function emit(fd, text) {
+  const run = current;
+  if (!run) return;
+  if (run.capped) {
+    keepTail(run, fd, text);
+    return;
+  }
+  let room = HEAD_CHARS - run.sentChars;
+  let lines = countLines(text);
+  if (run.sentLines + lines > HEAD_LINES || text.length > room) {
+    // Send what fits, up to the end of a line, and keep the rest for the tail.
+    let end = 0;
+    let n = run.sentLines;
+    while (n < HEAD_LINES) {
+      const next = text.indexOf("\n", end);
+      if (next === -1 || next + 1 > room) break;
+      end = next + 1;
+      n++;
+    }
+    if (end > 0) {
+      run.pending.push([fd, text.slice(0, end)]);
+      run.sentLines = n;
+      run.sentChars += end;
+    }
+    run.capped = true;
+    keepTail(run, fd, text.slice(end));
+    flush();
+    return;
+  }
+  run.sentLines += lines;
+  run.sentChars += text.length;
+  const last = run.pending[run.pending.length - 1];
+  if (last && last[0] === fd) last[1] += text;
+  else run.pending.push([fd, text]);
+  // Send at most every FLUSH_MS: at once when the program keeps printing, or from a timer
+  // when it waits (asyncio.sleep), so that output appears as it is produced.
+  if (performance.now() - run.lastFlush >= FLUSH_MS) flush();
+  else if (!run.timer) run.timer = setTimeout(flush, FLUSH_MS);
+}
+
+async function init(interrupt) {
+  const start = performance.now();
+  const { loadPyodide } = await import(/* webpackIgnore: true */ `${PYODIDE_URL}pyodide.mjs`);
+  pyodide = await loadPyodide({
+    indexURL: PYODIDE_URL,
+    env: { HOME: "/home/pyodide", PYTHONHASHSEED: "random" },
+    stdout: () => {},
+    stderr: () => {},
+  });
+  if (interrupt) pyodide.setInterruptBuffer(new Int32Array(interrupt));
+  pyodide.FS.writeFile("/home/pyodide/guide_runtime.py", RUNTIME);
+  runtime = pyodide.runPython(
+    "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\nguide_runtime",
+  );
+  sys_path_cleanup();
+  const info = JSON.parse(runtime.setup(emit));
+  return {
+    type: "ready",
+    python: info.python,
+    pyodide: pyodide.version,
+    jspi: jspiSupported(),
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+function sys_path_cleanup() {
+  // The runtime is imported; the reader's programs should not see its directory on sys.path.
+  pyodide.runPython("import sys\nsys.path.remove('/home/pyodide')");
+}
+
+function jspiSupported() {
+  return typeof WebAssembly.Suspending === "function";
+}
+
+async function installRuntimes(needs) {
+  for (const need of needs) {
+    const spec = RUNTIMES[need];
+    if (!spec || installed.has(need)) continue;
+    const errors = [];
+    await pyodide.loadPackage(new URL(spec.wheel, import.meta.url).href, {
+      messageCallback: () => {},
+      errorCallback: (message) => errors.push(message),
+    });
+    if (errors.length) throw new Error(`the ${need} runtime did not load: ${errors.join(" ")}`);
+    runtime.install_runtime(need, spec.module);
+    installed.add(need);
+  }
+}
+
+async function run({ id, code, filename, needs, session }) {
+  current = {
+    id,
+    pending: [],
+    lastFlush: performance.now(),
+    timer: null,
+    sentLines: 0,
+    sentChars: 0,
+    capped: false,
+    tail: [],
+    tailLines: 0,
+    cutLines: 0,
+    cutChars: 0,
+  };
+  let result;
+  try {
+    await installRuntimes(needs);
+    const args = [code, filename, session || "", needs.join(" ")];
+    // With JSPI the program may block on a promise (asyncio.run, time.sleep) without
+    // freezing this worker's event loop; without it, it runs as a plain call.
+    const json = jspiSupported() ? await runtime.run.callPromising(...args) : runtime.run(...args);
+    result = JSON.parse(json);
+  } catch (error) {
+    // Not a Python exception (those are in the result): Pyodide itself failed.
+    result = {
+      status: "crashed",
+      exit_code: 1,
+      error: `The interpreter failed: ${String(error && error.message ? error.message : error)}`,
+      limit: null,
+      restart: true,
+      seconds: 0,
+    };
+  }
+  const run = current;
+  flush();
+  current = null;
+  send({
+    type: "done",
+    id,
+    status: result.status,
+    exitCode: result.exit_code,
+    error: result.error,
+    limit: result.limit,
+    restart: result.restart,
+    seconds: result.seconds,
+    cut: run.cutLines || run.cutChars ? { lines: run.cutLines, chars: run.cutChars } : null,
+    tail: run.capped ? run.tail : [],
+  });
+}
+
+let queue = Promise.resolve();
+
+self.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === "init") {
+    queue = queue
+      .then(() => init(message.interrupt))
+      .then(send, (error) => send({ type: "broken", message: String(error && error.message) }));
+  } else if (message.type === "run") {
+    queue = queue.then(() => run(message));
+  } else if (message.type === "stop") {
+    // Arrives only while the program waits (the worker's event loop is free then).
+    if (runtime && current && current.id === message.id) runtime.request_stop();
+  }
+};
