@@ -36,7 +36,7 @@ class FetchTests(unittest.IsolatedAsyncioTestCase):
             await fetch_all(self.names * 10, delay=0.05)
         self.assertLess(loop.time() - start, 0.5)  # 30 waits of 0.05 s overlap
 
-    async def test_a_hang_is_reported_as_a_failure(self) -> None:
+    async def test_a_hang_becomes_a_timeout_error(self) -> None:
         with self.assertRaises(TimeoutError):
             async with asyncio.timeout(0.05):
                 await asyncio.Event().wait()  # nobody will ever set it

@@ -25,7 +25,7 @@ if __name__ == "__main__":
         thread.join()
 
     print("all started:", sorted(name for name, _ in reactions))
-    print("all within 0.1 s of the signal:", all(t - fired < 0.1 for _, t in reactions))
+    print("every one started after the signal:", all(t >= fired for _, t in reactions))
     print("after set: wait() returns at once ->", go.wait())
     go.clear()
     print("after clear: is_set() ->", go.is_set())

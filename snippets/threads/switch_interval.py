@@ -1,41 +1,43 @@
 # /// script
 # [tool.guide]
-# varies = "the number of switches, which depends on the machine and its load"
+# varies = "the delays, by a fraction of a millisecond or more on a busy machine"
 # check = "property"
 # ///
-"""sys.setswitchinterval sets how long one thread may hold the GIL while another waits."""
+"""sys.setswitchinterval: how long a waking thread may wait for the GIL held by a busy one."""
 
+import statistics
 import sys
 import threading
 import time
 
-RUN_FOR = 0.15  # seconds of busy work per measurement
+NAP = 0.005  # the waking thread sleeps this long, then needs the GIL back
 
 
-def count_switches(interval: float) -> int:
-    """Two busy threads; count how often the one running changes."""
-    state = {"last": None, "switches": 0}
+def spin(stop: threading.Event) -> None:
+    while not stop.is_set():  # pure Python: holds the GIL until asked to drop it
+        pass
 
-    def spin(me: str, until: float) -> None:
-        while time.perf_counter() < until:
-            if state["last"] != me:  # the other thread ran since we last looked
-                state["last"] = me
-                state["switches"] += 1
 
+def late_by(interval: float, samples: int = 5) -> float:
+    """Median time, beyond NAP, that the main thread waits to run again."""
     sys.setswitchinterval(interval)
-    until = time.perf_counter() + RUN_FOR
-    threads = [threading.Thread(target=spin, args=(name, until)) for name in "ab"]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return state["switches"]
+    stop = threading.Event()
+    busy = threading.Thread(target=spin, args=(stop,))
+    busy.start()
+    delays = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        time.sleep(NAP)  # releases the GIL; the spinner takes it
+        delays.append(time.perf_counter() - start - NAP)  # extra wait for the GIL
+    stop.set()
+    busy.join()
+    return statistics.median(delays)
 
 
 if __name__ == "__main__":
     default = sys.getswitchinterval()
     print(f"default switch interval: {default * 1000:g} ms")
     for interval in (0.001, default, 0.05):
-        switches = count_switches(interval)
-        print(f"interval {interval * 1000:4g} ms: {switches:3} switches in {RUN_FOR} s")
+        late = late_by(interval)
+        print(f"interval {interval * 1000:2g} ms: woke {late * 1000:5.1f} ms late")
     sys.setswitchinterval(default)

@@ -98,7 +98,7 @@ def test_examples_show_their_recorded_output(site_dir: Path, page: Path) -> None
     for name in example_names(page):
         snippet = snippet_metadata.find(name)
         block = re.search(
-            rf'<div class="guide-example" data-snippet="{re.escape(name)}".*?(?=<div class="guide-example"|</article>)',
+            rf'<div class="guide-example"[^>]*data-snippet="{re.escape(name)}".*?(?=<div class="guide-example"|</article>)',
             rendered,
             re.DOTALL,
         )

@@ -37,7 +37,10 @@ def environment() -> dict[str, str]:
 
 
 def normalise(text: str) -> str:
-    """Make output independent of where the repository lives and of trailing spaces."""
+    """Make output independent of where the repository and Python live, and of trailing
+    spaces: paths in tracebacks read snippets/… and …/lib/python3.x/…"""
+    for prefix in sorted({sys.prefix, sys.base_prefix}, key=len, reverse=True):
+        text = text.replace(prefix + os.sep, "…" + os.sep)
     text = text.replace(str(ROOT) + os.sep, "")
     lines = [line.rstrip() for line in text.splitlines()]
     while lines and not lines[-1]:

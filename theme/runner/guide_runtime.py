@@ -37,7 +37,9 @@ import traceback
 import types
 import warnings
 
-from pyodide.webloop import WebLoop
+from pyodide.ffi import can_run_sync, run_sync
+from pyodide.webloop import WebLoop, WebLoopPolicy
+from pyodide.webloop import _orig_sleep as _blocking_sleep
 
 _MISSING = object()
 
@@ -152,29 +154,61 @@ class _Input:
 
 
 class _RunLoop(WebLoop):
-    """One run's event loop. retire() cancels what the run left scheduled, so that no
-    callback of one run ever fires in the next."""
+    """An event loop with CPython's lifecycle on top of Pyodide's WebLoop (which never
+    closes and is always "running"): asyncio.run() gets a new one each time and closes it,
+    creating a loop does not make it the running loop, a closed loop refuses work. retire()
+    cancels what a run left scheduled, so that no callback of one run fires in the next."""
 
     def __init__(self) -> None:
+        previous = asyncio._get_running_loop()
         super().__init__()
+        asyncio._set_running_loop(previous)
         self._handles: list[asyncio.Handle] = []
-        self._retired = False
+        self._closed = False
+        self._depth = 0
         self._keyboard_interrupt_handler = self.cancel_everything
         self._system_exit_handler = self._exit_in_callback
         self.exit_code = None
+        _State.loops.append(self)
 
     def call_later(self, delay, callback, *args, context=None):
         handle = super().call_later(delay, callback, *args, context=context)
-        if self._retired:
-            handle.cancel()
-        else:
-            self._handles.append(handle)
-            if len(self._handles) > 1000:
-                self._handles = [h for h in self._handles if not h.cancelled()]
+        self._handles.append(handle)
+        if len(self._handles) > 1000:
+            self._handles = [h for h in self._handles if not h.cancelled()]
         return handle
 
+    def run_until_complete(self, future):
+        self._check_closed()
+        if self._depth:
+            raise RuntimeError("This event loop is already running")
+        previous = asyncio._get_running_loop()
+        self._depth += 1
+        try:
+            return super().run_until_complete(future)
+        finally:
+            self._depth -= 1
+            asyncio._set_running_loop(previous)
+
+    def is_running(self) -> bool:
+        return self._depth > 0
+
+    def is_closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        if self.is_running():
+            raise RuntimeError("Cannot close a running event loop")
+        if not self._closed:
+            self._closed = True
+            self.retire()
+
+    def _check_closed(self) -> None:
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+
     def _exit_in_callback(self, code) -> None:
-        self.exit_code = code
+        _State.exit_code = code
         self.cancel_everything()
 
     def cancel_everything(self) -> None:
@@ -182,31 +216,56 @@ class _RunLoop(WebLoop):
             task.cancel()
 
     def retire(self) -> None:
-        self._retired = True
         self.cancel_everything()
         for handle in self._handles:
             handle.cancel()
         self._handles.clear()
 
 
+class _Policy(WebLoopPolicy):
+    """Pyodide's policy, making _RunLoops."""
+
+    def new_event_loop(self) -> _RunLoop:
+        self._default_loop = _RunLoop()
+        return self._default_loop
+
+
+def _sleep(seconds: float) -> None:
+    """time.sleep: inside a coroutine it blocks the event loop, as in CPython (Pyodide's
+    would let other tasks run meanwhile); elsewhere it waits without blocking the worker,
+    so that output keeps flowing and Stop is heard."""
+    _State.flush()
+    loop = asyncio._get_running_loop()
+    in_task = loop is not None and asyncio.current_task(loop) is not None
+    if in_task or not can_run_sync():
+        _blocking_sleep(seconds)
+    else:
+        run_sync(asyncio.sleep(seconds))
+
+
 class _State:
     stopping = False
-    loop: _RunLoop | None = None
-    default_loop: asyncio.AbstractEventLoop | None = None
+    exit_code: object = None
+    loops: list[_RunLoop] = []  # noqa: RUF012 - the loops of the run in progress
+    policy: _Policy | None = None
+    flush = staticmethod(lambda: None)
     runtimes: dict[str, types.ModuleType] = {}  # noqa: RUF012
     sessions: dict[str, types.ModuleType] = {}  # noqa: RUF012
     modules: dict[str, types.ModuleType] = {}  # noqa: RUF012
     namespaces: dict[str, dict] = {}  # noqa: RUF012
     lists: dict[str, list] = {}  # noqa: RUF012
     environ: dict[str, str] = {}  # noqa: RUF012
+    logging: dict = {}  # noqa: RUF012
     cwd = "/"
     recursion_limit = 1000
     int_max_str_digits = 4300
     switch_interval = 0.005
 
 
-def setup(emit) -> str:
-    """Prepare the interpreter once; `emit(fd, text)` sends output to the page."""
+def setup(emit, flush) -> str:
+    """Prepare the interpreter once; `emit(fd, text)` sends output to the page, `flush()`
+    sends what is pending now."""
+    _State.flush = flush
     sys.stdout = _Output(1, emit)
     sys.stderr = _Output(2, emit)
     sys.stdin = _Input()
@@ -235,8 +294,13 @@ def setup(emit) -> str:
     socket.gethostbyname = _no_sockets
     for name in ("create_connection", "create_server", "create_unix_connection"):
         setattr(WebLoop, name, _async_no_sockets)
+    # asyncio: CPython's asyncio.run (Pyodide's reuses one loop that never closes).
+    _State.policy = _Policy()
+    set_policy = getattr(asyncio.events, "_set_event_loop_policy", asyncio.set_event_loop_policy)
+    set_policy(_State.policy)
+    asyncio.run = asyncio.runners.run
+    time.sleep = _sleep
     sys.argv = [""]
-    _State.default_loop = asyncio.get_event_loop()
     _snapshot()
     return json.dumps({"python": sys.version.split()[0]})
 
@@ -278,6 +342,7 @@ def _snapshot() -> None:
         name: list(getattr(sys, name)) for name in ("path", "meta_path", "path_hooks", "argv")
     }
     _State.lists["warnings.filters"] = list(warnings.filters)
+    _State.logging = _logging_state()
     _State.environ = dict(os.environ)
     _State.cwd = os.getcwd()
     _State.recursion_limit = sys.getrecursionlimit()
@@ -302,6 +367,7 @@ def _reset() -> None:
         getattr(sys, name)[:] = _State.lists[name]
     warnings.filters[:] = _State.lists["warnings.filters"]
     warnings._filters_mutated()
+    _restore_logging(_State.logging)
     sys.path_importer_cache.clear()
     importlib.invalidate_caches()
     if dict(os.environ) != _State.environ:
@@ -322,11 +388,41 @@ def _reset() -> None:
     linecache.clearcache()
 
 
+def _logging_state() -> dict:
+    """The configuration of every logger (logging.basicConfig() in one run must not
+    decide the format of the next)."""
+    logging = sys.modules.get("logging")
+    if logging is None:
+        return {}
+    loggers = {"": logging.root, **logging.Logger.manager.loggerDict}
+    return {
+        name: (logger, logger.level, list(logger.handlers), list(logger.filters), logger.propagate)
+        for name, logger in loggers.items()
+        if isinstance(logger, logging.Logger)
+    }
+
+
+def _restore_logging(saved: dict) -> None:
+    logging = sys.modules.get("logging")
+    if logging is None:
+        return
+    manager = logging.Logger.manager
+    for name in [name for name in manager.loggerDict if name not in saved]:
+        del manager.loggerDict[name]
+    for name, (logger, level, handlers, filters, propagate) in saved.items():
+        if name:
+            manager.loggerDict[name] = logger
+        logger.handlers[:] = handlers
+        logger.filters[:] = filters
+        logger.level, logger.propagate, logger.disabled = level, propagate, False
+    manager._clear_cache()
+
+
 def request_stop() -> None:
     """Stop asked for while the run waits (await, time.sleep): cancel its tasks."""
     _State.stopping = True
-    if _State.loop is not None:
-        _State.loop.cancel_everything()
+    for loop in _State.loops:
+        loop.cancel_everything()
 
 
 def run(code: str, filename: str, session: str, needs: str) -> str:
@@ -345,9 +441,10 @@ def run(code: str, filename: str, session: str, needs: str) -> str:
     sys.modules["__main__"] = main
     sys.argv[:] = [filename]
     linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
-    loop = _State.loop = _RunLoop()
-    asyncio.set_event_loop(loop)
-    asyncio._set_running_loop(loop)
+    _State.loops = []
+    _State.exit_code = None
+    _State.policy._default_loop = None
+    asyncio._set_running_loop(None)
     start = time.perf_counter()
     try:
         for need in needs.split():
@@ -364,24 +461,25 @@ def run(code: str, filename: str, session: str, needs: str) -> str:
                 atexit._run_exitfuncs()
             except BaseException as error:  # the reader's code may raise anything
                 _ended_by(error, result, filename)
-        if loop.exit_code is not None and result["status"] == "finished":
-            _ended_by(SystemExit(loop.exit_code), result, filename)
+        if _State.exit_code is not None and result["status"] == "finished":
+            _ended_by(SystemExit(_State.exit_code), result, filename)
     finally:
         result["seconds"] = time.perf_counter() - start
         for _attempt in range(3):  # a Stop that arrives just as the run ends
             try:
-                _clean_up(loop, filename)
+                _clean_up(filename)
                 break
             except KeyboardInterrupt:
                 continue
     return json.dumps(result)
 
 
-def _clean_up(loop: _RunLoop, filename: str) -> None:
-    loop.retire()
-    _State.loop = None
-    asyncio.set_event_loop(_State.default_loop)
-    asyncio._set_running_loop(_State.default_loop)
+def _clean_up(filename: str) -> None:
+    for loop in _State.loops:
+        loop.retire()
+    _State.loops = []
+    _State.policy._default_loop = None
+    asyncio._set_running_loop(None)
     _reset()
     linecache.cache.pop(filename, None)
 

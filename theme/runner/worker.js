@@ -124,7 +124,7 @@ async function init(interrupt) {
     "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\nguide_runtime",
   );
   sys_path_cleanup();
-  const info = JSON.parse(runtime.setup(emit));
+  const info = JSON.parse(runtime.setup(emit, flush));
   return {
     type: "ready",
     python: info.python,

@@ -174,8 +174,8 @@ def a_shorter_interval_switches_more(output: str, recorded: str) -> None:
     fast = number(r"interval\s+0\.1 ms:\s+(\d+) switches", output)
     default = number(r"interval\s+5 ms:\s+(\d+) switches", output)
     slow = number(r"interval\s+50 ms:\s+(\d+) switches", output)
-    assert slow <= 10, f"{slow} switches in 0.2 s with a 50 ms interval"
-    assert fast > default, (fast, default)
+    assert 1 <= slow <= 10, f"{slow} switches in 0.2 s with a 50 ms interval"
+    assert default >= slow, (default, slow)
     assert fast >= 2 * slow, (fast, slow)
 
 

@@ -10,7 +10,7 @@ def threads_overlap_and_finish_shortest_first(output: str, recorded: str) -> Non
     assert "started 3 threads" in output
     assert "ready in this order: ['tea', 'latte', 'espresso']" in output  # 0.03 < 0.09 < 0.15 s
     took = number(r"took ([\d.]+) s", output)
-    assert 0.14 <= took < 0.25, f"three overlapping waits took {took} s (longest is 0.15 s)"
+    assert 0.14 <= took < 0.27, f"three overlapping waits took {took} s, their sum is 0.27 s"
     assert "one after another would take 0.27 s" in output
 
 
@@ -110,13 +110,14 @@ def the_watchdog_fires_while_main_waits_in_join(output: str, recorded: str) -> N
 
 
 @holds_for("threads/switch_interval.py")
-def a_longer_switch_interval_means_fewer_switches(output: str, recorded: str) -> None:
+def a_waking_thread_waits_about_one_switch_interval(output: str, recorded: str) -> None:
     assert "default switch interval: 5 ms" in output
-    one = number(r"interval\s+1 ms:\s+(\d+) switches", output)
-    five = number(r"interval\s+5 ms:\s+(\d+) switches", output)
-    fifty = number(r"interval\s+50 ms:\s+(\d+) switches", output)
-    assert fifty <= 6, f"{fifty} switches in 0.15 s with a 50 ms interval"
-    assert five >= 2 * fifty and one >= 2 * fifty, (one, five, fifty)
+    one = number(r"interval\s+1 ms: woke\s+([\d.]+) ms late", output)
+    five = number(r"interval\s+5 ms: woke\s+([\d.]+) ms late", output)
+    fifty = number(r"interval\s+50 ms: woke\s+([\d.]+) ms late", output)
+    # The busy thread is asked to drop the GIL only after the waiter has waited an interval.
+    assert five >= 4.5 and fifty >= 45, (five, fifty)
+    assert one < fifty / 2 and five < fifty / 2, (one, five, fifty)
 
 
 @holds_for("threads/measure_threads.py")

@@ -1,0 +1,120 @@
+"""A browser (Debian's Chromium, never one Playwright downloads) and the built site served
+on 127.0.0.1. The site is GUIDE_SITE_DIR (default site/); `nox -s site` builds it first."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .driver import PageCache
+from .pages import runnable_blocks
+from .server import SiteServer
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-breakpad",
+]
+
+
+def the_site_dir() -> Path:
+    return Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site")).resolve()
+
+
+def chromium_path() -> str:
+    """Debian's Chromium; fails (never skips) with how to get it."""
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.fail(
+            "Chromium was not found: the browser tests need Debian's Chromium. Install it "
+            "with `apt-get install -y chromium` (not `playwright install`).",
+            pytrace=False,
+        )
+    return path
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "block" in metafunc.fixturenames:
+        site_dir = the_site_dir()
+        blocks = runnable_blocks(site_dir) if (site_dir / "index.html").exists() else []
+        metafunc.parametrize("block", blocks or [None], ids=[b.id for b in blocks] or ["none"])
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    path = the_site_dir()
+    if not (path / "index.html").exists():
+        pytest.fail(f"no built site in {path}: run `nox -s build` first", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    args = list(CHROMIUM_ARGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=args)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[SiteServer]:
+    """The site with the headers of its _headers file: pages are cross-origin isolated."""
+    with SiteServer(site_dir, headers=True) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def plain_server(site_dir: Path) -> Iterator[SiteServer]:
+    """The site without headers, as GitHub Pages serves it."""
+    with SiteServer(site_dir, headers=False) as running:
+        yield running
+
+
+class OutsideRequests(list):
+    """The URLs of requests that would have left 127.0.0.1 (they are aborted)."""
+
+    def watch(self, context) -> None:
+        def route(route):
+            self.append(route.request.url)
+            route.abort()
+
+        context.route(lambda url: not is_local(url), route)
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob", "about"} or parts.hostname == "127.0.0.1"
+
+
+@pytest.fixture(scope="session")
+def outside_requests() -> OutsideRequests:
+    return OutsideRequests()
+
+
+@pytest.fixture(scope="session")
+def example_pages(browser, server, outside_requests) -> Iterator[PageCache]:
+    """Pages of the site in one browser context, each loaded once while its blocks run."""
+    context = browser.new_context()
+    outside_requests.watch(context)
+    cache = PageCache(context, server.url)
+    yield cache
+    context.close()

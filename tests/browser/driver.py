@@ -1,0 +1,130 @@
+"""Drive runnable blocks the way a reader does: type, click, wait, read."""
+
+from __future__ import annotations
+
+import re
+
+BLOCKS = '.guide-example[data-run="browser"]'
+ENDED = """el => !el.classList.contains('guide-runner--running') && !!el.dataset.state"""
+TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n|\n)*", re.MULTILINE)
+
+
+class BlockDriver:
+    """One runnable block of an open page."""
+
+    def __init__(self, page, index: int = 0) -> None:
+        self.page = page
+        self.index = index
+        self.root = page.locator(BLOCKS).nth(index)
+        self.root.locator(".cm-content").wait_for()
+
+    def button(self, name: str):
+        return self.root.locator(f".guide-runner__{name}")
+
+    @property
+    def editor(self):
+        return self.root.locator(".cm-content")
+
+    def set_code(self, code: str) -> None:
+        """Replace the code as a reader would: select all in the editor, then type."""
+        self.editor.click()
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.insert_text(code)
+
+    @property
+    def code(self) -> str:
+        return self.page.evaluate("i => window.guideRunner.blocks[i].code", self.index)
+
+    def run(self, timeout: float = 60) -> str:
+        """Click Run and wait for the run to end; the block's final state."""
+        self.button("run").click()
+        return self.wait(timeout)
+
+    def wait(self, timeout: float = 60) -> str:
+        self.page.wait_for_function(ENDED, arg=self.root.element_handle(), timeout=timeout * 1000)
+        return self.state
+
+    def wait_for_state(self, state: str, timeout: float = 30) -> None:
+        self.page.wait_for_function(
+            "([el, state]) => el.dataset.state === state",
+            arg=[self.root.element_handle(), state],
+            timeout=timeout * 1000,
+        )
+
+    def stop_and_time(self) -> tuple[str, float]:
+        """Click Stop; the state it ends in and the milliseconds that took (in the page)."""
+        return self.root.evaluate(
+            """el => new Promise(resolve => {
+                const start = performance.now();
+                const done = () => !el.classList.contains('guide-runner--running');
+                const observer = new MutationObserver(() => {
+                    if (done()) {
+                        observer.disconnect();
+                        resolve([el.dataset.state, performance.now() - start]);
+                    }
+                });
+                observer.observe(el, {attributes: true});
+                el.querySelector('.guide-runner__stop').click();
+            })"""
+        )
+
+    @property
+    def state(self) -> str | None:
+        return self.root.get_attribute("data-state")
+
+    @property
+    def limit(self) -> str | None:
+        return self.root.get_attribute("data-limit")
+
+    @property
+    def output(self) -> str:
+        return self.root.locator(".guide-runner__log").text_content() or ""
+
+    @property
+    def stderr(self) -> str:
+        return "".join(self.root.locator(".guide-runner__stderr").all_text_contents())
+
+    @property
+    def status(self) -> str:
+        return self.root.locator(".guide-runner__status").inner_text()
+
+    @property
+    def note(self) -> str:
+        note = self.root.locator(".guide-runner__note")
+        return note.inner_text() if note.is_visible() else ""
+
+
+class PageCache:
+    """One open page at a time in `context`: reused while tests stay on the same URL."""
+
+    def __init__(self, context, base_url: str) -> None:
+        self.context = context
+        self.base_url = base_url
+        self.url = None
+        self.page = None
+        self.errors: list[str] = []
+
+    def open(self, path: str):
+        if self.url != path:
+            if self.page is not None:
+                self.page.close()
+            self.page = self.context.new_page()
+            self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+            self.page.goto(self.base_url + path)
+            self.url = path
+        return self.page
+
+
+def normalise(text: str) -> str:
+    """As tests/snippets/runner.normalise: no trailing spaces, no trailing blank lines."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def without_tracebacks(text: str) -> str:
+    """The text with each traceback's frames left out (line numbers and file names differ
+    between the page, which shows the code without its metadata block, and the recording);
+    the exception line stays."""
+    return TRACEBACK.sub("Traceback (most recent call last):\n", text)

@@ -1,0 +1,69 @@
+"""Every runnable block of every page: Run, then compare what streamed into the page with
+the output CPython recorded for the snippet (snippets/<section>/<name>.out).
+
+How outputs are compared: as tests/snippets does (tests/snippets/checks.py), after the same
+normalisation: exactly when the snippet declares no `varies`; otherwise with its `check`
+(the same lines in any order, numbers masked, or the snippet's property function). Where
+the recording ended with an exception, the frames of tracebacks are left out of both (the
+page numbers lines from the top of the code it shows, without the metadata block; the
+recording from the top of the file) and the exception lines must match.
+
+A program that uses what a browser lacks (threads, processes, sockets) must instead end
+with the page's explanation and point to the recorded output; the block's data-needs
+(found in the code at build time) must have predicted it. A program that never ends by
+design must still be running after its `blocks-after` seconds, and Stop must end it within
+a second.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import snippet_metadata
+
+from tests.snippets import recordings
+from tests.snippets.checks import check
+
+from .driver import BlockDriver, normalise, without_tracebacks
+
+RECORDED = recordings.load()
+UNSUPPORTED = {"threads", "processes", "sockets"}
+
+
+def test_runnable_block(block, example_pages, outside_requests) -> None:
+    if block is None:
+        pytest.fail("the built site has no runnable block (/// example ... run: browser)")
+    page = example_pages.open(block.page)
+    driver = BlockDriver(page, block.index)
+    snippet = snippet_metadata.find(block.snippet)
+
+    if snippet.blocks:
+        driver.button("run").click()
+        time.sleep(snippet.blocks_after)
+        assert driver.state == "running", f"ended by itself ({driver.state}): {driver.output}"
+        state, elapsed = driver.stop_and_time()
+        assert state == "stopped" and elapsed < 1000, (state, elapsed)
+        return
+
+    state = driver.run(timeout=snippet.timeout + 10)
+    output = normalise(driver.output)
+    if state == "unsupported":
+        assert driver.limit in block.needs & UNSUPPORTED, (
+            f"stopped for lack of {driver.limit}, but data-needs is {sorted(block.needs)}"
+        )
+        if block.recorded:
+            assert f"recorded on {block.recorded}" in driver.note, driver.note
+        return
+    recording = RECORDED.get(snippet.name)
+    if recording is None or not snippet.output_path.exists():
+        assert state == "finished", f"{state}: {output}"
+        return
+    expected_state = "finished" if recording["exit_code"] == 0 else ("failed", "exited")
+    assert state in expected_state, f"ended {state}, recorded exit code {recording['exit_code']}:\n{output}"
+    recorded = normalise(snippet.output_path.read_text(encoding="utf-8"))
+    if recording["exit_code"]:
+        output, recorded = without_tracebacks(output), without_tracebacks(recorded)
+    check(snippet, output, recorded)
+    assert not outside_requests, f"requests left 127.0.0.1: {outside_requests}"
+    assert not example_pages.errors, f"errors in the page: {example_pages.errors}"
