@@ -52,11 +52,9 @@ class FairReadWriteLock:
             self.writing = False
             self.changed.notify_all()
 
+    # --8<-- [end:lock]
 
-# --8<-- [end:lock]
 
-
-# --8<-- [start:harness]
 def measure(lock, readers: int = 4, writers: int = 2, seconds: float = 0.4) -> None:
     """Readers and writers use `lock` for `seconds`; print how far each side got."""
     deadline = time.monotonic() + seconds
@@ -89,9 +87,6 @@ def measure(lock, readers: int = 4, writers: int = 2, seconds: float = 0.4) -> N
     print(f"{type(lock).__name__}: {readers} readers, {writers} writers, {seconds} s")
     for kind in done:
         print(f"  {kind:<6} {done[kind]:>4}   longest wait {longest_wait[kind]:.2f} s")
-
-
-# --8<-- [end:harness]
 
 
 if __name__ == "__main__":

@@ -45,4 +45,6 @@ if __name__ == "__main__":
         process.start()
         stop(process)
         process.join()
-        print(f"{stop.__name__ + '()':<16} exitcode {process.exitcode:>3}  {describe(process.exitcode)}")
+        print(
+            f"{stop.__name__ + '()':<16} exitcode {process.exitcode:>3}  {describe(process.exitcode)}"
+        )

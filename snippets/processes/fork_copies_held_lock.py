@@ -18,7 +18,9 @@ def child() -> None:
     print(f"child:  threads here: {threading.active_count()} (only the one that called fork)")
     start = time.perf_counter()
     acquired = LOCK.acquire(timeout=0.5)  # without a timeout this would wait forever
-    print(f"child:  acquired the lock: {acquired} (gave up after {time.perf_counter() - start:.1f} s)")
+    print(
+        f"child:  acquired the lock: {acquired} (gave up after {time.perf_counter() - start:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

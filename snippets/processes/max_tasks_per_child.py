@@ -18,7 +18,9 @@ def whoami(task: int) -> int:
 
 def report(label: str, pids: list[int]) -> None:
     per_worker = sorted(Counter(pids).values(), reverse=True)
-    print(f"{label}: {len(pids)} tasks ran in {len(per_worker)} processes, tasks per process {per_worker}")
+    print(
+        f"{label}: {len(pids)} tasks ran in {len(per_worker)} processes, tasks per process {per_worker}"
+    )
 
 
 if __name__ == "__main__":

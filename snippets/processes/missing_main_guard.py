@@ -38,7 +38,7 @@ def first_paragraph_after(marker: str, text: str) -> str:
 if __name__ == "__main__":
     unguarded = run(BODY.format(start=START))
     print("without the guard:")
-    print(f"  the child re-imported the script and failed with RuntimeError:")
+    print("  the child re-imported the script and failed with RuntimeError:")
     print(f"    {first_paragraph_after('RuntimeError:', unguarded.stderr)}")
     print(f"  {unguarded.stdout.strip()}")
 

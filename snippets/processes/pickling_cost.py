@@ -31,10 +31,17 @@ def timed(label: str, work) -> float:
 if __name__ == "__main__":
     start = time.perf_counter()
     payload = pickle.dumps(NUMBERS)
-    print(f"pickling the list: {len(payload) / 1e6:.1f} MB in {(time.perf_counter() - start) * 1000:.1f} ms")
+    print(
+        f"pickling the list: {len(payload) / 1e6:.1f} MB in {(time.perf_counter() - start) * 1000:.1f} ms"
+    )
 
     timed("sum in this process", lambda: total(NUMBERS))
     with ProcessPoolExecutor(max_workers=1) as executor:
         executor.submit(int).result()  # start the worker before the clock starts
-        timed("send the list to a worker, sum there", lambda: executor.submit(total, NUMBERS).result())
-        timed("send only its size, sum there", lambda: executor.submit(total_of_range, len(NUMBERS)).result())
+        timed(
+            "send the list to a worker, sum there", lambda: executor.submit(total, NUMBERS).result()
+        )
+        timed(
+            "send only its size, sum there",
+            lambda: executor.submit(total_of_range, len(NUMBERS)).result(),
+        )

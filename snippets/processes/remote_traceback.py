@@ -29,4 +29,6 @@ if __name__ == "__main__":
         try:
             pool.map(parse_price, prices)
         except ValueError as error:
-            print(f"Pool: the same {type(error).__name__}, __cause__ is a {type(error.__cause__).__name__}")
+            print(
+                f"Pool: the same {type(error).__name__}, __cause__ is a {type(error.__cause__).__name__}"
+            )

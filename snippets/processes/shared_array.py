@@ -22,4 +22,3 @@ if __name__ == "__main__":
     for worker in workers:
         worker.join()
     print(f"filled by two processes: {list(squares)}")
-    print(f"typecode 'q' is a C long long: {squares._type_.__name__}")

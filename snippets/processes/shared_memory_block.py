@@ -20,7 +20,9 @@ if __name__ == "__main__":
         child.start()
         child.join()
         print(f"the child changed it in place: {bytes(block.buf[: len(message)]).decode()}")
-        print(f"block size requested {len(message)}, usable size at least that: {block.size >= len(message)}")
+        print(
+            f"block size requested {len(message)}, usable size at least that: {block.size >= len(message)}"
+        )
     finally:
         block.close()
         block.unlink()  # free it: only once, by its owner

@@ -27,4 +27,6 @@ if __name__ == "__main__":
             try:
                 print(f"{label:<24} -> {future.result(timeout=10)}")
             except (pickle.PicklingError, AttributeError) as error:
-                print(f"{label:<24} -> {type(error).__name__}: pickle sends functions by name, and this one has none")
+                print(
+                    f"{label:<24} -> {type(error).__name__}: pickle sends functions by name, and this one has none"
+                )

@@ -96,6 +96,10 @@ def make_pdf(site_dir: Path, output: Path) -> dict:
 
             page.route("**/*", route)
             page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on(
+                "console",
+                lambda message: message.type == "error" and errors.append(message.text),
+            )
             page.goto(origin + PRINT_PAGE, wait_until="load", timeout=TIMEOUT_MS)
             loaded = time.perf_counter()
             page.evaluate((HERE / "prepare.js").read_text(encoding="utf-8"))

@@ -32,7 +32,11 @@
   const diagrams = () => [...root.querySelectorAll(".mermaid")];
   const drawn = (el) => el.tagName === "DIV" && el.getBoundingClientRect().height > 10;
   if (!(await until(() => diagrams().every(drawn), 60000))) {
-    problems.push(`${diagrams().filter((d) => !drawn(d)).length} mermaid diagram(s) not drawn`);
+    for (const d of diagrams().filter((d) => !drawn(d))) {
+      const where = d.closest("section.print-page[id]");
+      const first = d.textContent.trim().split("\n")[0];
+      problems.push(`mermaid diagram not drawn in ${where ? where.id : "?"}: ${first}`);
+    }
   }
 
   // Images (notebook plots are inline data: URLs; others are files of the site).

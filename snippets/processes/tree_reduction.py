@@ -1,0 +1,57 @@
+# /// script
+# [tool.guide]
+# varies = "the timings and the speed-up depend on the machine (this one has 2 cores)"
+# check = "property"
+# ///
+"""Tree reduction: combine neighbours in pairs, round after round, each round on a pool."""
+
+import random
+import time
+from functools import reduce
+from multiprocessing import Pool
+
+PRIME = 1_000_003
+SIZE = 40  # 40 x 40 matrices: multiplying two is a little CPU work
+
+
+def random_matrix(rng: random.Random) -> list[list[int]]:
+    return [[rng.randrange(PRIME) for _ in range(SIZE)] for _ in range(SIZE)]
+
+
+def multiply(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:
+    columns = list(zip(*b, strict=True))
+    return [
+        [sum(x * y for x, y in zip(row, col, strict=True)) % PRIME for col in columns] for row in a
+    ]
+
+
+def tree_reduce(pool: Pool, items: list) -> tuple[list, int]:
+    """Multiply the items in order, pairing neighbours: n items take log2(n) rounds."""
+    rounds = 0
+    while len(items) > 1:
+        pairs = list(zip(items[0::2], items[1::2], strict=False))  # an odd one out waits
+        leftover = [items[-1]] if len(items) % 2 else []
+        items = pool.starmap(multiply, pairs, chunksize=1) + leftover
+        rounds += 1
+    return items[0], rounds
+
+
+if __name__ == "__main__":
+    rng = random.Random(1)
+    matrices = [random_matrix(rng) for _ in range(16)]
+
+    start = time.perf_counter()
+    folded = reduce(multiply, matrices)  # 15 multiplications, one after another
+    sequential = time.perf_counter() - start
+
+    with Pool(processes=2) as pool:
+        pool.map(int, [0, 0])  # start the workers before the clock starts
+        start = time.perf_counter()
+        product, rounds = tree_reduce(pool, matrices)  # 8 + 4 + 2 + 1, each round in parallel
+        parallel = time.perf_counter() - start
+
+    assert product == folded  # matrix products are associative: same result in any grouping
+    print(f"product of {len(matrices)} matrices, top-left entry {product[0][0]}")
+    print(f"one after another: {sequential:.2f} s (15 multiplications)")
+    print(f"tree on 2 workers: {parallel:.2f} s ({rounds} rounds)")
+    print(f"speed-up: {sequential / parallel:.1f}x")

@@ -1,0 +1,59 @@
+# /// script
+# [tool.guide]
+# varies = "the timings and the speed-up depend on the machine (this one has 2 cores)"
+# check = "property"
+# ///
+"""Map-reduce: count words in chunks on two processes (map), then merge the counts (reduce)."""
+
+import random
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+
+WORDS = "the a process pool queue lock thread worker task result future pipe data core".split()
+
+
+def generate_text(lines: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)  # the same text on every run
+    return [" ".join(rng.choices(WORDS, k=12)).capitalize() + "." for _ in range(lines)]
+
+
+def count_words(lines: list[str]) -> Counter:  # the map step: one chunk -> its counts
+    counts = Counter()
+    for line in lines:
+        for word in line.split():
+            counts[word.strip(".,;:!?").lower()] += 1
+    return counts
+
+
+def merge(partials) -> Counter:  # the reduce step: many counts -> one
+    total = Counter()
+    for partial in partials:
+        total.update(partial)
+    return total
+
+
+def chunked(lines: list[str], parts: int) -> list[list[str]]:
+    size = -(-len(lines) // parts)
+    return [lines[i : i + size] for i in range(0, len(lines), size)]
+
+
+if __name__ == "__main__":
+    text = generate_text(60_000)
+    chunks = chunked(text, 8)
+
+    start = time.perf_counter()
+    sequential = merge(map(count_words, chunks))
+    one_process = time.perf_counter() - start
+
+    with ProcessPoolExecutor(max_workers=2) as executor:
+        executor.submit(int).result()  # start the workers before the clock starts
+        start = time.perf_counter()
+        parallel = merge(executor.map(count_words, chunks))
+        two_processes = time.perf_counter() - start
+
+    assert parallel == sequential
+    print(f"{sum(sequential.values()):,} words; most common: {sequential.most_common(3)}")
+    print(f"1 process:   {one_process:.2f} s")
+    print(f"2 processes: {two_processes:.2f} s")
+    print(f"speed-up: {one_process / two_processes:.1f}x")
