@@ -27,10 +27,12 @@ def sleep_a_minute() -> None:
     time.sleep(60)
 
 
-def describe(code: int) -> str:
+def report(label: str, code: int) -> None:
     if code < 0:
-        return f"killed by {signal.Signals(-code).name}"
-    return "success" if code == 0 else "failure"
+        meaning = f"killed by {signal.Signals(-code).name}"
+    else:
+        meaning = "success" if code == 0 else "failure"
+    print(f"{label:<16} exitcode {code:>3}  {meaning}")
 
 
 if __name__ == "__main__":
@@ -38,13 +40,11 @@ if __name__ == "__main__":
         process = multiprocessing.Process(target=target)
         process.start()
         process.join()
-        print(f"{target.__name__:<16} exitcode {process.exitcode:>3}  {describe(process.exitcode)}")
+        report(target.__name__, process.exitcode)
 
-    for stop in (multiprocessing.Process.terminate, multiprocessing.Process.kill):
+    for stop in ("terminate", "kill"):
         process = multiprocessing.Process(target=sleep_a_minute)
         process.start()
-        stop(process)
+        getattr(process, stop)()  # process.terminate() or process.kill()
         process.join()
-        print(
-            f"{stop.__name__ + '()':<16} exitcode {process.exitcode:>3}  {describe(process.exitcode)}"
-        )
+        report(f"{stop}()", process.exitcode)

@@ -17,8 +17,12 @@ def greet(name: str, times: int) -> None:
 if __name__ == "__main__":
     print(f"parent pid={os.getpid()}")
     child = multiprocessing.Process(target=greet, args=("world", 2), name="greeter")
-    print(f"created: alive={child.is_alive()} pid={child.pid} exitcode={child.exitcode}")
+    print(f"created:         alive={child.is_alive()} pid={child.pid} exitcode={child.exitcode}")
     child.start()
-    print(f"started: alive={child.is_alive()} pid={child.pid} name={child.name!r}")
+    alive, pid = (
+        child.is_alive(),
+        child.pid,
+    )  # printed later, so as not to mix with the child's lines
     child.join()
-    print(f"joined:  alive={child.is_alive()} exitcode={child.exitcode}")
+    print(f"after start():   alive={alive} pid={pid} name={child.name!r}")
+    print(f"after join():    alive={child.is_alive()} exitcode={child.exitcode}")

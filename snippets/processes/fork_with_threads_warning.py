@@ -20,10 +20,9 @@ if __name__ == "__main__":
     stop = threading.Event()
     helper = threading.Thread(target=stop.wait)  # a second thread, alive during the fork
     helper.start()
-    version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    print(
-        f"Python {version}, pid {os.getpid()}: forking with {threading.active_count()} threads running"
-    )
+    version = "{}.{}".format(*sys.version_info)
+    threads = threading.active_count()
+    print(f"Python {version}, pid {os.getpid()}: forking with {threads} threads running")
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

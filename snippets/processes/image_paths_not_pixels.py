@@ -1,5 +1,8 @@
 # /// script
 # dependencies = ["pillow"]
+# [tool.guide]
+# varies = "the size of a pickled path, which differs between Python versions"
+# check = "numbers-masked"
 # ///
 """What a task costs to send: an image is pickled with all its pixels, a path is a few bytes."""
 

@@ -1,12 +1,11 @@
 # /// script
 # [tool.guide]
-# varies = "which consumer takes which item"
+# varies = "how the items are split between the consumers"
 # check = "property"
 # ///
 """Producer and consumers on a multiprocessing.Queue, shut down with one poison pill per consumer."""
 
 import multiprocessing
-import os
 
 CONSUMERS = 2
 STOP = None  # the poison pill: a value that is never a real item
@@ -15,9 +14,9 @@ STOP = None  # the poison pill: a value that is never a real item
 def consume(name: str, tasks: multiprocessing.Queue, results: multiprocessing.Queue) -> None:
     handled = 0
     while (item := tasks.get()) is not STOP:
-        results.put((name, item, item * item))
+        results.put((item, item * item))
         handled += 1
-    print(f"{name} (pid {os.getpid()}): got the pill after {handled} items")
+    results.put(f"{name} got the pill after {handled} items")  # its last message
 
 
 if __name__ == "__main__":
@@ -35,9 +34,15 @@ if __name__ == "__main__":
     for _ in consumers:
         tasks.put(STOP)  # one pill each: a consumer that swallows one stops taking items
 
-    answers = [results.get(timeout=10) for _ in items]  # drain before join (see below)
+    # Read every message before joining (see the next example for why).
+    messages = [results.get(timeout=10) for _ in range(len(items) + CONSUMERS)]
     for consumer in consumers:
         consumer.join()
-    seen = sorted(item for _, item, _ in answers)
-    print(f"{len(answers)} results; every item exactly once: {seen == items}")
-    print(f"sum of squares: {sum(square for _, _, square in answers)}")
+
+    squares = [m for m in messages if isinstance(m, tuple)]
+    for report in sorted(m for m in messages if isinstance(m, str)):
+        print(report)
+    print(
+        f"{len(squares)} results; every item exactly once: {sorted(i for i, _ in squares) == items}"
+    )
+    print(f"sum of squares: {sum(square for _, square in squares)}")

@@ -20,9 +20,11 @@ if __name__ == "__main__":
         child.start()
         child.join()
         print(f"the child changed it in place: {bytes(block.buf[: len(message)]).decode()}")
-        print(
-            f"block size requested {len(message)}, usable size at least that: {block.size >= len(message)}"
-        )
     finally:
-        block.close()
-        block.unlink()  # free it: only once, by its owner
+        block.close()  # release this process's view ...
+        block.unlink()  # ... and free the block: once, by its owner
+
+    try:
+        shared_memory.SharedMemory(name=block.name)
+    except FileNotFoundError:
+        print("after unlink(), attaching by name fails: FileNotFoundError")

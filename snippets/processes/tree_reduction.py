@@ -11,7 +11,7 @@ from functools import reduce
 from multiprocessing import Pool
 
 PRIME = 1_000_003
-SIZE = 40  # 40 x 40 matrices: multiplying two is a little CPU work
+SIZE = 64  # 64 x 64 matrices: multiplying two takes some CPU work
 
 
 def random_matrix(rng: random.Random) -> list[list[int]]:

@@ -15,7 +15,8 @@ WORDS = "the a process pool queue lock thread worker task result future pipe dat
 
 def generate_text(lines: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)  # the same text on every run
-    return [" ".join(rng.choices(WORDS, k=12)).capitalize() + "." for _ in range(lines)]
+    words = rng.choices(WORDS, k=12 * lines)
+    return [" ".join(words[i : i + 12]).capitalize() + "." for i in range(0, len(words), 12)]
 
 
 def count_words(lines: list[str]) -> Counter:  # the map step: one chunk -> its counts
@@ -39,7 +40,7 @@ def chunked(lines: list[str], parts: int) -> list[list[str]]:
 
 
 if __name__ == "__main__":
-    text = generate_text(60_000)
+    text = generate_text(100_000)
     chunks = chunked(text, 8)
 
     start = time.perf_counter()

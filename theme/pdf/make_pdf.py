@@ -72,6 +72,7 @@ def make_pdf(site_dir: Path, output: Path) -> dict:
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     refused: list[str] = []
     errors: list[str] = []
+    missing: list[str] = []
     started = time.perf_counter()
     try:
         with sync_playwright() as playwright:
@@ -98,7 +99,15 @@ def make_pdf(site_dir: Path, output: Path) -> dict:
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.on(
                 "console",
-                lambda message: message.type == "error" and errors.append(message.text),
+                lambda message: message.type == "error"
+                and not message.text.startswith("Failed to load resource")
+                and errors.append(message.text),
+            )
+            page.on(
+                "requestfailed",
+                lambda request: request.url.startswith(origin)
+                and not any(part in request.url for part in NOT_FOR_PRINT)
+                and missing.append(request.url.removeprefix(origin)),
             )
             page.goto(origin + PRINT_PAGE, wait_until="load", timeout=TIMEOUT_MS)
             loaded = time.perf_counter()
@@ -125,8 +134,12 @@ def make_pdf(site_dir: Path, output: Path) -> dict:
     compacted = time.perf_counter()
     if refused:
         sys.exit("the print page asked for files from outside the site:\n  " + "\n  ".join(refused))
-    if report.get("problems"):
-        sys.exit("the print page is not ready to print:\n  " + "\n  ".join(report["problems"]))
+    problems = report.get("problems", []) + [f"missing file of the site: {m}" for m in missing]
+    if problems:
+        sys.exit(
+            "the print page is not ready to print:\n  "
+            + "\n  ".join(problems + [f"(script error: {e})" for e in errors])
+        )
     return {
         "load_s": loaded - started,
         "prepare_s": prepared - loaded,

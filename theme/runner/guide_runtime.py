@@ -42,6 +42,7 @@ from pyodide.webloop import WebLoop, WebLoopPolicy
 from pyodide.webloop import _orig_sleep as _blocking_sleep
 
 _MISSING = object()
+_perf_counter = time.perf_counter  # the real clock (a runtime may give time virtual clocks)
 
 
 class ThreadsUnavailable(RuntimeError):
@@ -323,8 +324,10 @@ def install_runtime(need: str, module_name: str) -> None:
     it; here its module is imported and its install() called, once: what install()
     replaces (for threads: the stand-ins of setup(), _thread.start_new_thread,
     threading._start_joinable_thread, asyncio.to_thread, ...) becomes part of the state
-    every run starts from. A before_run() function, if the module has one, is called
-    before each run that needs it."""
+    every run starts from. Optional hooks of the module, for each run that needs it:
+    before_run(seed) before the program (returns the seed it used, or None; seed None
+    asks for a new one), after_main() when the main program has ended (as CPython at exit:
+    wait for threads), after_run() when the run is over, stop() when Stop is asked for."""
     module = importlib.import_module(module_name)
     module.install()
     _State.runtimes[need] = module
@@ -423,13 +426,25 @@ def request_stop() -> None:
     _State.stopping = True
     for loop in _State.loops:
         loop.cancel_everything()
+    _call_runtimes("stop", "")
 
 
-def run(code: str, filename: str, session: str, needs: str) -> str:
+def _call_runtimes(hook: str, needs: str, *args):
+    """Call a hook of the installed runtimes (of those in `needs`, or of all if empty)."""
+    results = []
+    for need, module in list(_State.runtimes.items()):
+        function = getattr(module, hook, None)
+        if function is not None and (not needs or need in needs.split()):
+            results.append(function(*args))
+    return results
+
+
+def run(code: str, filename: str, session: str, needs: str, seed=None) -> str:
     """Run one program as a script (__name__ == "__main__"); return what happened as JSON:
     status (finished, failed, exited, stopped), exit_code, error (the traceback, trimmed
     to the reader's code), limit (what the browser lacks, or null), restart (whether the
-    interpreter should be replaced before the next run), seconds."""
+    interpreter should be replaced before the next run), seconds, seed (of a runtime that
+    takes one: the simulated threads' schedule)."""
     _State.stopping = False
     result = {"status": "finished", "exit_code": 0, "error": None, "limit": None}
     result["restart"] = False
@@ -445,26 +460,33 @@ def run(code: str, filename: str, session: str, needs: str) -> str:
     _State.exit_code = None
     _State.policy._default_loop = None
     asyncio._set_running_loop(None)
-    start = time.perf_counter()
+    start = _perf_counter()
     try:
-        for need in needs.split():
-            before_run = getattr(_State.runtimes.get(need), "before_run", None)
-            if before_run is not None:
-                before_run()
+        for used in _call_runtimes("before_run", needs, seed):
+            if isinstance(used, int):
+                result["seed"] = used
         try:
             compiled = compile(code, filename, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as error:
             result.update(status="failed", exit_code=1, error=_format_error(error, filename))
         else:
             try:
-                exec(compiled, vars(main))
+                raised = None
+                try:
+                    exec(compiled, vars(main))
+                except BaseException as error:  # the reader's code may raise anything
+                    raised = error
+                if not isinstance(raised, KeyboardInterrupt) and not _State.stopping:
+                    _call_runtimes("after_main", needs)  # as at exit: wait for threads
+                if raised is not None:
+                    raise raised
                 atexit._run_exitfuncs()
             except BaseException as error:  # the reader's code may raise anything
                 _ended_by(error, result, filename)
         if _State.exit_code is not None and result["status"] == "finished":
             _ended_by(SystemExit(_State.exit_code), result, filename)
     finally:
-        result["seconds"] = time.perf_counter() - start
+        result["seconds"] = _perf_counter() - start
         for _attempt in range(3):  # a Stop that arrives just as the run ends
             try:
                 _clean_up(filename)
@@ -475,6 +497,7 @@ def run(code: str, filename: str, session: str, needs: str) -> str:
 
 
 def _clean_up(filename: str) -> None:
+    _call_runtimes("after_run", "")
     for loop in _State.loops:
         loop.retire()
     _State.loops = []
@@ -501,6 +524,10 @@ def _ended_by(error: BaseException, result: dict, filename: str) -> None:
             print(code, file=sys.stderr)
             code = 1
         result.update(status="exited", exit_code=code)
+        return
+    report = getattr(error, "deadlock_report", None)
+    if isinstance(report, str):  # the threads runtime found that every thread waits forever
+        result.update(status="deadlocked", exit_code=1, error=report)
         return
     stopped = _State.stopping and isinstance(
         error, KeyboardInterrupt | asyncio.CancelledError | InterruptedError

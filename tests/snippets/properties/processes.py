@@ -11,14 +11,14 @@ def _lines(output: str, pattern: str) -> list[re.Match]:
 @holds_for("processes/first_process.py")
 def the_child_is_another_process_whose_parent_is_us(output: str, recorded: str) -> None:
     parent = number(r"^parent pid=(\d+)", output)
-    started = number(r"started: alive=True pid=(\d+)", output)
+    started = number(r"after start\(\): +alive=True pid=(\d+) name='greeter'", output)
     children = _lines(output, r"^child  pid=(\d+) parent=(\d+): hello, world$")
     assert len(children) == 2, output
     for child in children:
         assert float(child[1]) == started != parent, "the child runs under the pid start() gave it"
         assert float(child[2]) == parent, "the child's parent is the process that started it"
-    assert "created: alive=False pid=None exitcode=None" in output
-    assert output.rstrip().endswith("joined:  alive=False exitcode=0")
+    assert re.search(r"^created: +alive=False pid=None exitcode=None$", output, re.M), output
+    assert re.search(r"after join\(\): +alive=False exitcode=0$", output), output
 
 
 @holds_for("processes/exit_codes.py")
@@ -132,16 +132,16 @@ def workers_are_replaced_after_their_quota(output: str, recorded: str) -> None:
 def moving_the_data_costs_more_than_the_work(output: str, recorded: str) -> None:
     local = number(r"sum in this process +([\d.]+) ms", output)
     send_list = number(r"send the list to a worker, sum there +([\d.]+) ms", output)
-    send_size = number(r"send only its size, sum there +([\d.]+) ms", output)
+    send_size = number(r"send its size, sum there +([\d.]+) ms", output)
     assert output.count("(result 499,999,500,000)") == 3
     assert number(r"pickling the list: ([\d.]+) MB", output) > 4  # about 5 bytes per int
-    assert send_list > 5 * local, f"sending took {send_list} ms, summing here {local} ms"
+    assert send_list > 3 * local, f"sending took {send_list} ms, summing here {local} ms"
     assert send_list > send_size, (send_list, send_size)
 
 
 @holds_for("processes/queue_poison_pill.py")
 def every_item_is_consumed_exactly_once(output: str, recorded: str) -> None:
-    handled = numbers(r"consumer-\d \(pid \d+\): got the pill after (\d+) items", output)
+    handled = numbers(r"consumer-\d got the pill after (\d+) items", output)
     assert len(handled) == 2 and sum(handled) == 20, output
     assert "20 results; every item exactly once: True" in output
     assert "sum of squares: 2870" in output  # 1² + 2² + ... + 20²
@@ -164,7 +164,7 @@ def map_reduce_counts_the_same_faster(output: str, recorded: str) -> None:
 
 @holds_for("processes/tree_reduction.py")
 def tree_reduction_gives_the_same_product_faster(output: str, recorded: str) -> None:
-    assert "product of 16 matrices, top-left entry 489296" in output
+    assert "product of 16 matrices, top-left entry 761086" in output
     assert "(4 rounds)" in output  # 16 -> 8 -> 4 -> 2 -> 1
     speed_up = number(r"speed-up: ([\d.]+)x", output)
     assert speed_up > 1.2, f"the tree on two workers was only {speed_up}x faster"
@@ -184,3 +184,14 @@ def interpreters_compute_in_parallel(output: str, recorded: str) -> None:
     if number(r"CPUs usable here: (\d+)", output) >= 2:
         speed_up = number(r"speed-up: ([\d.]+)x", output)
         assert speed_up > 1.2, f"two interpreters were only {speed_up}x faster"
+
+
+@holds_for("processes/broken_pool.py")
+def a_crashed_worker_breaks_the_pool(output: str, recorded: str) -> None:
+    tasks = _lines(output, r"^task (\d): (.*)$")
+    assert [int(m[1]) for m in tasks] == list(range(6)), output
+    for match in tasks:
+        n, outcome = int(match[1]), match[2]
+        assert outcome in (str(n * 10), "BrokenProcessPool"), match[0]
+    assert tasks[3][2] == "BrokenProcessPool", "the task whose worker died cannot have a result"
+    assert output.rstrip().endswith("BrokenProcessPool, the executor cannot be reused")

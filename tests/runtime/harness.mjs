@@ -1,0 +1,91 @@
+// Runs programs in real Pyodide (Node >= 26: WebAssembly JSPI is on), the way the page's
+// worker does: theme/runner/guide_runtime.py with the simthreads runtime installed.
+//
+//   node harness.mjs --index DIR [--source DIR]
+//
+// DIR holds Pyodide's files and a pyodide-lock.json that lists simthreads (what
+// `nox -s runtime` builds): the package is loaded by name, its hash checked. With --source,
+// the package is imported from that source folder instead (for quick development).
+//
+// Reads one JSON request per line on stdin: {"code", "filename", "seed"?, "needs"?}; writes
+// one JSON line per request: the runner's result (status, exit_code, error, seed, seconds)
+// plus "output" (what the program wrote, stdout and stderr interleaved), "stdout",
+// "stderr" and "real" (wall-clock seconds).
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i === -1 ? null : args[i + 1];
+};
+const index = path.resolve(option("--index") || path.join(ROOT, "node_modules", "pyodide"));
+const source = option("--source");
+
+if (typeof WebAssembly.Suspending !== "function") {
+  console.error(`WebAssembly JSPI is missing: Node ${process.version} is too old (need >= 26)`);
+  process.exit(2);
+}
+
+const { loadPyodide } = await import(path.join(index, "pyodide.mjs"));
+const pyodide = await loadPyodide({
+  indexURL: index + path.sep,
+  env: { HOME: "/home/pyodide", PYTHONHASHSEED: "0" },
+  stdout: () => {},
+  stderr: () => {},
+});
+if (source) {
+  pyodide.FS.mkdirTree("/simthreads-source");
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(source) }, "/simthreads-source");
+  pyodide.runPython("import sys\nsys.path.insert(0, '/simthreads-source')");
+} else {
+  const errors = [];
+  await pyodide.loadPackage("simthreads", {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+  });
+  if (errors.length) {
+    console.error(`simthreads did not load from ${index}: ${errors.join(" ")}`);
+    process.exit(2);
+  }
+}
+
+const RUNTIME = fs.readFileSync(path.join(ROOT, "theme", "runner", "guide_runtime.py"), "utf8");
+pyodide.FS.mkdirTree("/home/pyodide");
+pyodide.FS.writeFile("/home/pyodide/guide_runtime.py", RUNTIME);
+const runtime = pyodide.runPython(
+  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\n" +
+    "sys.path.remove('/home/pyodide')\nguide_runtime",
+);
+let chunks = [];
+runtime.setup((fd, text) => chunks.push([fd, text]), () => {});
+runtime.install_runtime("threads", "simthreads");
+
+const lines = readline.createInterface({ input: process.stdin });
+process.stdout.write(JSON.stringify({ ready: true, python: pyodide.runPython("import sys; sys.version.split()[0]") }) + "\n");
+for await (const line of lines) {
+  if (!line.trim()) continue;
+  const request = JSON.parse(line);
+  chunks = [];
+  const start = performance.now();
+  const needs = request.needs ?? "threads";
+  const seed = request.seed ?? null;
+  let result;
+  try {
+    result = JSON.parse(
+      await runtime.run.callPromising(request.code, request.filename || "program.py", "", needs, seed),
+    );
+  } catch (error) {
+    result = { status: "crashed", error: String(error && error.message) };
+  }
+  // Let threads unwound at the end of the run finish before the next run starts.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  result.real = (performance.now() - start) / 1000;
+  result.output = chunks.map(([, text]) => text).join("");
+  result.stdout = chunks.filter(([fd]) => fd === 1).map(([, text]) => text).join("");
+  result.stderr = chunks.filter(([fd]) => fd === 2).map(([, text]) => text).join("");
+  process.stdout.write(JSON.stringify(result) + "\n");
+}

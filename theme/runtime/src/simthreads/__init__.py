@@ -1,0 +1,237 @@
+"""simthreads: the threading API on Pyodide's one WebAssembly thread.
+
+Inside Pyodide (and only there), install() makes threading, _thread, queue,
+concurrent.futures.ThreadPoolExecutor, asyncio.to_thread and time.sleep work with simulated
+threads: each runs on its own stack, one at a time, switching where CPython may switch
+(function starts and backward jumps in the reader's code, after sys.getswitchinterval()),
+and when it blocks. Interleaving and blocking are real; parallel speed-up is not.
+
+A run goes:
+
+    simthreads.install()              # once per interpreter
+    simthreads.before_run(seed=42)    # each run: a new scheduler, seeded
+    ... the program's main thread ...
+    simthreads.after_main()           # as CPython's exit: join the non-daemon threads
+    simthreads.after_run()            # unwind what is left (daemon threads)
+
+When every live thread waits forever, the main thread gets a `Deadlock` exception whose
+`report` names each thread, what it waits for and who holds it, and the cycle of waits.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+
+from . import _primitives, _scheduler
+from ._scheduler import Deadlock, ThreadKilled
+
+__all__ = [
+    "Deadlock",
+    "ThreadKilled",
+    "after_main",
+    "after_run",
+    "before_run",
+    "install",
+    "installed",
+    "last_seed",
+    "new_seed",
+    "stop",
+]
+__version__ = "1.0.0"
+
+SEED_RANGE = 1_000_000  # seeds shown to readers: short enough to read and type
+
+_state = {"installed": False, "seed": None, "atexits": []}
+
+
+def installed() -> bool:
+    return _state["installed"]
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(1, SEED_RANGE)
+
+
+def last_seed() -> int | None:
+    """The seed of the current (or last) run."""
+    return _state["seed"]
+
+
+def install() -> None:
+    """Replace the thread primitives, once per interpreter. Only inside Pyodide."""
+    if _state["installed"]:
+        return
+    if sys.platform != "emscripten":
+        raise RuntimeError(
+            "simthreads runs only inside Pyodide; elsewhere use the real threading module"
+        )
+    import _thread
+    import _threading_local
+    import queue
+    import sysconfig
+    import threading
+    import time
+
+    from . import _asyncio
+
+    main_ident = threading.main_thread().ident
+    _primitives._main_ident = main_ident
+    _primitives._fallback_sleep = time.sleep
+
+    # Switch points are in the reader's code only: never in the standard library, in
+    # installed packages, in this package or in modules loaded before the first run.
+    prefixes = {os.path.dirname(__file__)}
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        path = sysconfig.get_paths().get(key)
+        if path:
+            prefixes.add(path)
+    for module in list(sys.modules.values()):
+        filename = getattr(module, "__file__", None)
+        if isinstance(filename, str):
+            prefixes.add(filename)
+    prefixes.update(p for p in sys.path if p and os.path.isdir(p) and p != os.getcwd())
+    _scheduler.set_library_prefixes(sorted(prefixes))
+
+    P = _primitives
+    for module in (_thread,):
+        module.start_new_thread = P.start_new_thread
+        module.start_new = P.start_new_thread
+        module.start_joinable_thread = P.start_joinable_thread
+        module.allocate_lock = P.Lock
+        module.allocate = P.Lock
+        module.LockType = P.Lock
+        module.lock = P.Lock
+        module.RLock = threading._PyRLock
+        module.get_ident = P.get_ident
+        module.get_native_id = P.get_ident
+        module._ThreadHandle = P.ThreadHandle
+        module._make_thread_handle = P.make_thread_handle
+        module._local = _threading_local.local
+        module.daemon_threads_allowed = lambda: True
+        module.TIMEOUT_MAX = P.TIMEOUT_MAX
+
+    threading._start_joinable_thread = P.start_joinable_thread
+    threading._start_new_thread = P.start_new_thread
+    threading._allocate_lock = P.Lock
+    threading._LockType = P.Lock
+    threading.Lock = P.Lock
+    threading._CRLock = None  # threading.RLock() makes the pure-Python _PyRLock
+    threading.get_ident = P.get_ident
+    threading.get_native_id = P.get_ident
+    threading._ThreadHandle = P.ThreadHandle
+    threading._make_thread_handle = P.make_thread_handle
+    threading._daemon_threads_allowed = lambda: True
+    threading.local = _threading_local.local
+    threading._time = P.monotonic
+    threading.TIMEOUT_MAX = P.TIMEOUT_MAX
+    threading._main_thread._os_thread_handle = P.ThreadHandle(main_ident)
+
+    queue.SimpleQueue = queue._PySimpleQueue
+    queue.time = P.monotonic
+
+    time.sleep = P.sleep
+    time.perf_counter = P.perf_counter
+    time.perf_counter_ns = P.perf_counter_ns
+    time.monotonic = P.monotonic
+    time.monotonic_ns = P.monotonic_ns
+    time.time = P.time
+    time.time_ns = P.time_ns
+
+    _asyncio.install()
+    _state["atexits"] = list(threading._threading_atexits)
+    _state["installed"] = True
+
+
+def before_run(seed: int | None = None) -> int:
+    """Start a run: a fresh scheduler with this seed (a new one if None). The seed also
+    seeds the random module, so that a program's own random choices replay too."""
+    import threading
+
+    install()
+    if _scheduler._scheduler is not None:
+        _scheduler.end_run()
+    if seed is None:
+        seed = new_seed()
+    seed = int(seed)
+    _state["seed"] = seed
+    threading._threading_atexits[:] = _state["atexits"]
+    if hasattr(threading, "_SHUTTING_DOWN"):
+        threading._SHUTTING_DOWN = False
+    _primitives.set_epoch_offset()
+    _scheduler.start_run(seed, threading.main_thread().ident)
+    random.seed(seed)
+    return seed
+
+
+def after_main() -> None:
+    """The main program has ended: as CPython does at exit (threading._shutdown), call the
+    threading atexit callbacks (concurrent.futures shuts its pools down), then wait for
+    every non-daemon thread. A deadlock among them raises Deadlock here."""
+    import threading
+
+    scheduler = _scheduler._scheduler
+    if scheduler is None or not scheduler.active:
+        return
+    if hasattr(threading, "_SHUTTING_DOWN"):
+        threading._SHUTTING_DOWN = True
+    for callback in reversed(list(threading._threading_atexits)):
+        callback()
+    threading._threading_atexits[:] = _state["atexits"]
+    while True:
+        waiting = [
+            task
+            for task in scheduler.tasks.values()
+            if task is not scheduler.main
+            and not task.daemon
+            and task.state is not _scheduler.DONE
+            and task.handle is not None
+        ]
+        if not waiting:
+            break
+        for task in waiting:
+            task.handle.join()
+
+
+def after_run() -> None:
+    """The run is over (finished, failed, deadlocked or stopped): unwind the threads still
+    blocked, silently, and forget the run."""
+    _scheduler.end_run()
+
+
+def stop() -> bool:
+    """Stop asked for while the program waits: the main thread gets KeyboardInterrupt
+    where it waits. False if it is not waiting on the scheduler."""
+    scheduler = _scheduler._scheduler
+    if scheduler is None or not scheduler.active:
+        return False
+    main = scheduler.main
+    if main.state is _scheduler.BLOCKED or main.state is _scheduler.READY:
+        if main.state is _scheduler.READY:
+            scheduler.ready.remove(main)
+        else:
+            scheduler._unqueue(main)
+        main.abort = KeyboardInterrupt()
+        main.wait = None
+        if scheduler.current is None:
+            scheduler._cancel_idle_timer()
+            scheduler._run(main)
+        else:
+            main.state = _scheduler.READY
+            scheduler.ready.insert(0, main)
+        return True
+    return False
+
+
+def scheduler_info() -> dict:
+    """Figures about the current run (for tests and benchmarks)."""
+    scheduler = _scheduler._scheduler
+    if scheduler is None:
+        return {}
+    return {
+        "seed": scheduler.seed,
+        "switches": scheduler.switches,
+        "threads": len(scheduler.tasks),
+        "virtual_time": scheduler.now(),
+    }

@@ -1,0 +1,87 @@
+"""asyncio beside simulated threads.
+
+- asyncio.run() in a thread waits for the browser (the loop runs on the browser's event
+  loop): meanwhile the other threads run. The loop's callbacks run as that thread, and
+  only while it waits in asyncio.run(): a time.sleep() in a coroutine blocks its loop (as
+  in CPython), not the other threads.
+- run_in_executor() and asyncio.to_thread() use a real ThreadPoolExecutor of simulated
+  threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import asyncio.events
+
+from . import _scheduler as core
+from ._scheduler import EXTERNAL, RUNNING, Wait
+
+_original_handle_run = asyncio.events.Handle._run
+
+
+def _handle_run(self):
+    scheduler = core._scheduler
+    if scheduler is None or not scheduler.active:
+        return _original_handle_run(self)
+    owner = scheduler.loop_owner.get(self._loop)
+    if owner is None or scheduler.current is owner:
+        return _original_handle_run(self)
+    if owner.state is not EXTERNAL or scheduler.current is not None:
+        owner.deferred.append(self)  # its thread is busy: the loop waits for it
+        return None
+    scheduler._cancel_idle_timer()
+    scheduler._run(owner)
+    try:
+        return _original_handle_run(self)
+    finally:
+        if scheduler.active and scheduler.current is owner and owner.state is RUNNING:
+            owner.state = EXTERNAL
+            owner.wait = Wait("external", self._loop, None)
+            scheduler._pass_baton()
+
+
+def _run_in_executor(self, executor, func, *args):
+    if executor is None:
+        executor = getattr(self, "_simthreads_executor", None)
+        if executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            executor = ThreadPoolExecutor(thread_name_prefix="asyncio")
+            self._simthreads_executor = executor
+    return asyncio.wrap_future(executor.submit(func, *args), loop=self)
+
+
+def _set_default_executor(self, executor):
+    self._simthreads_executor = executor
+
+
+async def _shutdown_default_executor(self, timeout=None):
+    executor = getattr(self, "_simthreads_executor", None)
+    if executor is not None:
+        self._simthreads_executor = None
+        executor.shutdown(wait=True)
+
+
+def install() -> None:
+    import asyncio.threads
+
+    from pyodide import webloop
+
+    original_run_sync = webloop.run_sync
+
+    def run_sync(awaitable):
+        scheduler = core._scheduler
+        if scheduler is None or not scheduler.active or scheduler.current is None:
+            return original_run_sync(awaitable)
+        if asyncio.isfuture(awaitable):
+            loop = awaitable.get_loop()
+        else:
+            loop = asyncio._get_running_loop()
+        return scheduler.external(lambda: original_run_sync(awaitable), loop)
+
+    webloop.run_sync = run_sync
+    asyncio.events.Handle._run = _handle_run
+    asyncio.to_thread = asyncio.threads.to_thread
+    webloop.WebLoop.run_in_executor = _run_in_executor
+    webloop.WebLoop.set_default_executor = _set_default_executor
+    webloop.WebLoop.shutdown_default_executor = _shutdown_default_executor

@@ -1,0 +1,271 @@
+"""What _thread and time give threading, rebuilt on the scheduler: locks, thread handles,
+thread start, get_ident, sleep and the clocks. Everything above them (Condition,
+Semaphore, Event, Barrier, RLock, Timer, queue, concurrent.futures) is the standard
+library's own code, running unchanged on these."""
+
+from __future__ import annotations
+
+import operator
+import sys
+import time as _time
+import traceback
+
+from . import _scheduler as core
+from ._scheduler import Wait
+
+TIMEOUT_MAX = float(2**31 // 1000)  # what setTimeout can wait, in seconds (~24 days)
+
+_real_time = _time.time
+_real_perf_counter = _time.perf_counter
+_fallback_sleep = _time.sleep  # replaced by install() with the sleep the runner had
+_main_ident = 0  # set by install()
+
+
+def _active():
+    scheduler = core._scheduler
+    if scheduler is None or not scheduler.active:
+        return None
+    return scheduler
+
+
+def _no_scheduler(what: str):
+    if core._scheduler is not None and not core._scheduler.active:
+        raise core.ThreadKilled()
+    raise RuntimeError(f"simthreads: {what} outside of a run (the runtime is not started)")
+
+
+def get_ident() -> int:
+    """The identifier of the running simulated thread."""
+    scheduler = core._scheduler
+    if scheduler is None or scheduler.current is None:
+        return _main_ident
+    return scheduler.current.ident
+
+
+def _timeout_args(blocking, timeout):
+    """Check acquire()'s arguments as CPython's _thread.lock does; return the timeout
+    (None: forever)."""
+    if timeout is None:
+        raise TypeError("'NoneType' object cannot be interpreted as an integer or float")
+    timeout = float(timeout) if not isinstance(timeout, float) else timeout
+    if not blocking and timeout != -1:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    if timeout < 0 and timeout != -1:
+        raise ValueError("timeout value must be a non-negative number")
+    if not blocking:
+        return 0.0
+    if timeout == -1:
+        return None
+    if timeout > TIMEOUT_MAX:
+        raise OverflowError("timeout value is too large")
+    return timeout
+
+
+class Lock:
+    """threading.Lock / _thread.lock: a simulated thread blocks on it without blocking the
+    others. It remembers which thread holds it (for deadlock reports); as in CPython, any
+    thread may release it."""
+
+    __slots__ = ("__weakref__", "_locked", "_owner", "_waiters")
+
+    def __init__(self) -> None:
+        self._locked = False
+        self._owner = None
+        self._waiters: list = []
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not self._locked:
+            if blocking is not True or timeout != -1:
+                _timeout_args(blocking, timeout)
+            self._locked = True
+            scheduler = core._scheduler
+            current = scheduler.current if scheduler is not None else None
+            self._owner = current.ident if current is not None else _main_ident
+            return True
+        timeout = _timeout_args(blocking, timeout)
+        if timeout == 0:
+            return False
+        scheduler = _active()
+        if scheduler is None or scheduler.current is None:
+            _no_scheduler("a blocking acquire()")
+        deadline = None if timeout is None else scheduler.now() + timeout
+        while True:
+            scheduler.block(Wait("lock", self, deadline, self._waiters))
+            if not self._locked:
+                self._locked = True
+                self._owner = scheduler.current.ident
+                return True
+            if deadline is not None and scheduler.now() >= deadline:
+                return False
+
+    def release(self) -> None:
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        self._locked = False
+        self._owner = None
+        if self._waiters:
+            scheduler = _active()
+            if scheduler is not None:
+                scheduler.wake(self._waiters[0])
+
+    def locked(self) -> bool:
+        return self._locked
+
+    acquire_lock = acquire
+    release_lock = release
+    locked_lock = locked
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+    def _at_fork_reinit(self) -> None:
+        self._locked = False
+        self._owner = None
+        self._waiters = []
+
+    def __repr__(self) -> str:
+        state = "locked" if self._locked else "unlocked"
+        return f"<{state} _thread.lock object at {id(self):#x}>"
+
+
+Lock.__module__ = "_thread"
+Lock.__qualname__ = Lock.__name__ = "lock"
+
+
+class ThreadHandle:
+    """_thread._ThreadHandle: what Thread.join() and Thread.is_alive() ask."""
+
+    __slots__ = ("__weakref__", "_done", "_ident", "_waiters")
+
+    def __init__(self, ident=None, done=False) -> None:
+        self._ident = ident
+        self._done = done
+        self._waiters: list = []
+
+    @property
+    def ident(self):
+        return self._ident
+
+    def join(self, timeout=None) -> None:
+        if self._done:
+            return
+        if timeout is not None:
+            timeout = max(0.0, float(timeout))
+        scheduler = _active()
+        if scheduler is None or scheduler.current is None:
+            _no_scheduler("join()")
+        if scheduler.current.ident == self._ident:
+            raise RuntimeError("Cannot join current thread")
+        deadline = None if timeout is None else scheduler.now() + timeout
+        while not self._done:
+            if deadline is not None and scheduler.now() >= deadline:
+                return
+            scheduler.block(Wait("join", self, deadline, self._waiters))
+
+    def is_done(self) -> bool:
+        return self._done
+
+    def _set_done(self) -> None:
+        self._done = True
+        scheduler = _active()
+        for task in list(self._waiters):
+            if scheduler is not None:
+                scheduler.wake(task)
+        self._waiters.clear()
+
+    def __repr__(self) -> str:
+        return f"<_thread._ThreadHandle object: ident={self._ident}>"
+
+
+def make_thread_handle(ident) -> ThreadHandle:
+    return ThreadHandle(ident)
+
+
+def start_joinable_thread(function, handle=None, daemon=True) -> ThreadHandle:
+    scheduler = _active()
+    if scheduler is None:
+        raise RuntimeError("can't start new thread (the simulated-thread runtime is not running)")
+    if handle is None:
+        handle = ThreadHandle()
+    elif handle._ident is not None:
+        raise RuntimeError("thread already started")
+    task = scheduler.spawn(function, bool(daemon), handle)
+    handle._ident = task.ident
+    return handle
+
+
+def start_new_thread(function, args, kwargs=None) -> int:
+    if not callable(function):
+        raise TypeError("first arg must be callable")
+    if not isinstance(args, tuple):
+        raise TypeError("2nd arg must be a tuple")
+    if kwargs is not None and not isinstance(kwargs, dict):
+        raise TypeError("optional 3rd arg must be a dictionary")
+
+    def run():
+        try:
+            function(*args, **(kwargs or {}))
+        except SystemExit:
+            pass
+        except BaseException:
+            print(f"Exception ignored in thread started by: {function!r}", file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+
+    return start_joinable_thread(run, daemon=True).ident
+
+
+def sleep(secs) -> None:
+    """time.sleep: blocks the calling simulated thread only; sleep(0) lets another run."""
+    if not isinstance(secs, float):
+        secs = operator.index(secs) if not isinstance(secs, int) else secs
+    if secs < 0:
+        raise ValueError("sleep length must be non-negative")
+    scheduler = _active()
+    if scheduler is None or scheduler.current is None:
+        if core._scheduler is not None:
+            raise core.ThreadKilled()
+        _fallback_sleep(secs)
+        return
+    if secs == 0:
+        scheduler.yield_()
+        return
+    scheduler.block(Wait("sleep", None, scheduler.now() + secs))
+
+
+# --- clocks: virtual time while a run is active ------------------------------------------
+
+_epoch_offset = 0.0  # time.time() - perf_counter() when the run started
+
+
+def perf_counter() -> float:
+    scheduler = core._scheduler
+    if scheduler is None:
+        return _real_perf_counter()
+    return scheduler.now()
+
+
+def perf_counter_ns() -> int:
+    return int(perf_counter() * 1e9)
+
+
+monotonic = perf_counter
+monotonic_ns = perf_counter_ns
+
+
+def time() -> float:
+    scheduler = core._scheduler
+    if scheduler is None:
+        return _real_time()
+    return scheduler.now() + _epoch_offset
+
+
+def time_ns() -> int:
+    return int(time() * 1e9)
+
+
+def set_epoch_offset() -> None:
+    global _epoch_offset
+    _epoch_offset = _real_time() - _real_perf_counter()

@@ -1,0 +1,617 @@
+"""The scheduler: simulated threads taking turns on the one WebAssembly thread.
+
+Each simulated thread runs on its own stack (a promising call into Pyodide). Exactly one
+runs at a time: it holds the baton, as a CPython thread holds the GIL. A thread gives the
+baton away when it blocks (lock, join, sleep, queue...) or when its time slice ends; it then
+suspends its whole stack with `pyodide.ffi.run_sync` on a JavaScript promise that the
+scheduler resolves when the thread's turn comes again (JSPI, WebAssembly stack switching).
+
+Time slices end at switch points of the reader's code only (function starts and backward
+jumps, reported by sys.monitoring), after sys.getswitchinterval() of virtual time. Virtual
+time advances by TICK at every switch point while two or more threads are alive, jumps
+forward when every thread sleeps (after really waiting that long, so that the page shows
+the pauses), and follows the real clock while one thread is alive. Every choice (which
+ready thread runs next, how long a slice lasts) comes from one random generator seeded per
+run: the same program with the same seed interleaves the same way.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+import random
+import sys
+import time as _time
+
+# The real clock, captured before install() gives the time module virtual clocks.
+_real_perf_counter = _time.perf_counter
+
+RUNNING = "running"
+READY = "ready"
+BLOCKED = "blocked"
+EXTERNAL = "external"  # waits for the browser (asyncio.run): the scheduler cannot wake it
+DONE = "done"
+
+TICK = 1e-6  # virtual seconds per switch point while several threads are alive
+TOOL_NAME = "simthreads"
+
+# Hot path: the switch points left in the current slice (a module global: the monitoring
+# callbacks run millions of times).
+_countdown = 1 << 62
+_scheduler: Scheduler | None = None
+_user_files: set[str] = set()
+_other_files: set[str] = set()
+_library_prefixes: tuple[str, ...] = ()
+
+
+class ThreadKilled(SystemExit):
+    """Unwinds a thread still blocked when the run ends (threading.excepthook ignores
+    SystemExit, so nothing is printed)."""
+
+
+class Deadlock(BaseException):
+    """Every live thread waits for something that no thread can ever give it. Raised in the
+    main thread; `report` says who waits for what and who holds it."""
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+        self.report = report
+
+    @property
+    def deadlock_report(self) -> str:
+        return self.report
+
+
+class Wait:
+    """What a blocked thread waits for: `kind` (lock, join, sleep, condition...), `obj` (the
+    lock, the thread handle...), `deadline` (virtual time, or None: forever), `queue` (the
+    list of waiting threads it sits in, if any), `frame` (where it waits, for reports)."""
+
+    __slots__ = ("deadline", "frame", "kind", "obj", "queue")
+
+    def __init__(self, kind, obj, deadline, queue=None, frame=None) -> None:
+        self.kind = kind
+        self.obj = obj
+        self.deadline = deadline
+        self.queue = queue
+        self.frame = frame
+
+
+class Task:
+    """One simulated thread, as the scheduler sees it."""
+
+    __slots__ = (
+        "abort",
+        "daemon",
+        "deferred",
+        "handle",
+        "ident",
+        "resume",
+        "state",
+        "wait",
+        "woken",
+    )
+
+    def __init__(self, ident: int, daemon: bool, handle=None) -> None:
+        self.ident = ident
+        self.daemon = daemon
+        self.handle = handle
+        self.state = READY
+        self.wait: Wait | None = None
+        self.woken = False
+        self.resume = None  # resolves the promise this thread is suspended on
+        self.abort: BaseException | None = None  # raised where it resumes
+        self.deferred: list = []  # asyncio handles of its loop that must wait for it
+
+    @property
+    def name(self) -> str:
+        import threading
+
+        thread = threading._active.get(self.ident) or _thread_in_limbo(self.ident)
+        return thread.name if thread is not None else f"thread {self.ident}"
+
+    def __repr__(self) -> str:
+        return f"<Task {self.name} {self.state}>"
+
+
+def _thread_in_limbo(ident):
+    import threading
+
+    for thread in list(threading._limbo):
+        handle = getattr(thread, "_os_thread_handle", None)
+        if getattr(handle, "ident", None) == ident:
+            return thread
+    return None
+
+
+class _JS:
+    """The few JavaScript functions the scheduler needs (created on first use)."""
+
+    glue = None
+
+    @classmethod
+    def get(cls):
+        if cls.glue is None:
+            from pyodide.code import run_js
+
+            cls.glue = run_js(
+                """({
+                  deferred() {
+                    let resolve;
+                    const promise = new Promise((r) => { resolve = r; });
+                    return [promise, resolve];
+                  },
+                  later(f, ms) { return setTimeout(() => f(), ms); },
+                  cancel(id) { clearTimeout(id); },
+                  spawn(f) {
+                    f.callPromising()
+                      .catch((e) => console.error("simthreads: a thread's stack failed", e))
+                      .finally(() => f.destroy());
+                  },
+                })"""
+            )
+        return cls.glue
+
+
+def _deferred():
+    pair = _JS.get().deferred()
+    return pair[0], pair[1]
+
+
+def _suspend(promise) -> None:
+    from pyodide.ffi import run_sync
+
+    run_sync(promise)
+
+
+class Scheduler:
+    """The state of one run: its threads, who runs, who waits, the clock, the seed."""
+
+    def __init__(self, seed: int, main_ident: int) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.main = Task(main_ident, daemon=False)
+        self.main.state = RUNNING
+        self.tasks: dict[int, Task] = {main_ident: self.main}
+        self.current: Task | None = self.main
+        self.ready: list[Task] = []
+        self.timers: list = []  # heap of (deadline, order, task, wait)
+        self.order = itertools.count()
+        self.idents = itertools.count(main_ident + 1)
+        self.alive = 1
+        self.multi = False
+        self.vnow = self.real_anchor = _real_perf_counter()  # starts at the real clock
+        self.mark = 0  # _countdown when the clock was last brought up to date
+        self.idle_timer = None
+        self.idle_deadline = None
+        self.externals = 0
+        self.loop_owner: dict = {}
+        self.switches = 0
+        self.active = True
+        self.deadlocked: str | None = None
+        self._timer_proxy = None
+
+    # --- the clock ---------------------------------------------------------------------
+
+    def now(self) -> float:
+        if self.multi:
+            return self.vnow + (self.mark - _countdown) * TICK
+        return self.vnow + (_real_perf_counter() - self.real_anchor)
+
+    def _commit(self) -> None:
+        if self.multi:
+            self.vnow += (self.mark - _countdown) * TICK
+            self.mark = _countdown
+        else:
+            real = _real_perf_counter()
+            self.vnow += real - self.real_anchor
+            self.real_anchor = real
+
+    def _new_slice(self) -> None:
+        """A fresh time slice: the switch interval (with a little seeded jitter, as real
+        timing has), cut short where the next timed wait ends."""
+        global _countdown
+        if not self.multi:
+            _countdown = self.mark = 1 << 62
+            return
+        interval = max(sys.getswitchinterval(), 1e-6)
+        length = max(1, int(interval / TICK * self.rng.uniform(1.0, 1.25)))
+        deadline = self._next_deadline()
+        if deadline is not None:
+            length = max(1, min(length, math.ceil((deadline - self.vnow) / TICK)))
+        _countdown = self.mark = length
+
+    def _set_multi(self, multi: bool) -> None:
+        if multi == self.multi:
+            return
+        self._commit()
+        self.multi = multi
+        if not multi:
+            self.real_anchor = _real_perf_counter()
+        self._new_slice()
+        _monitoring(multi)
+
+    # --- threads becoming ready, running, waiting ----------------------------------------
+
+    def _next_deadline(self):
+        timers = self.timers
+        while timers:
+            deadline, _, task, wait = timers[0]
+            if task.state is BLOCKED and task.wait is wait:
+                return deadline
+            heapq.heappop(timers)
+        return None
+
+    def _expire(self) -> None:
+        """Wake the threads whose timed wait is over (they timed out)."""
+        timers = self.timers
+        now = self.now()
+        while timers and timers[0][0] <= now:
+            _, _, task, wait = heapq.heappop(timers)
+            if task.state is BLOCKED and task.wait is wait:
+                self._unqueue(task)
+                task.woken = False
+                self._make_ready(task)
+
+    @staticmethod
+    def _unqueue(task: Task) -> None:
+        queue = task.wait.queue if task.wait is not None else None
+        if queue is not None:
+            try:
+                queue.remove(task)
+            except ValueError:
+                pass
+
+    def _make_ready(self, task: Task) -> None:
+        task.state = READY
+        task.wait = None
+        if not self.ready and self.current is not None and self.multi:
+            # A thread now waits for its turn, as for the GIL: the running one may go on
+            # for one more switch interval.
+            self._commit()
+            self._new_slice()
+        self.ready.append(task)
+
+    def wake(self, task: Task) -> None:
+        """End `task`'s wait (it was notified, the lock it wants was released...)."""
+        if task.state is BLOCKED:
+            self._unqueue(task)
+            task.woken = True
+            self._make_ready(task)
+
+    def _pick(self) -> Task | None:
+        ready = self.ready
+        if not ready:
+            return None
+        index = self.rng.randrange(len(ready)) if len(ready) > 1 else 0
+        return ready.pop(index)
+
+    def _run(self, task: Task) -> None:
+        """Give `task` the baton: it resumes once the running stack has suspended."""
+        self.current = task
+        task.state = RUNNING
+        self.switches += 1
+        self._commit()
+        self._new_slice()
+        resume, task.resume = task.resume, None
+        if resume is not None:
+            resume()
+
+    def _pass_baton(self) -> None:
+        """The running thread stops running (it blocked, ended or waits for the browser):
+        the next ready thread runs, or the scheduler waits for a timer or an event."""
+        self._commit()
+        self._expire()
+        task = self._pick()
+        if task is not None:
+            self._run(task)
+        else:
+            self._idle()
+
+    def _idle(self) -> None:
+        global _countdown
+        self.current = None
+        deadline = self._next_deadline()
+        if deadline is not None:
+            delay = max(0.0, deadline - self.now())
+            self.idle_deadline = deadline
+            if self._timer_proxy is None:
+                from pyodide.ffi import create_proxy
+
+                self._timer_proxy = create_proxy(self._on_timer)
+            self.idle_timer = _JS.get().later(self._timer_proxy, delay * 1000)
+        elif self.externals == 0:
+            self._deadlock()
+        _repost_deferred(self)
+
+    def _on_timer(self) -> None:
+        """A timed wait is over while every thread waited (JavaScript timer)."""
+        self.idle_timer = None
+        if not self.active or self.current is not None:
+            return
+        if self.multi and self.idle_deadline is not None:
+            self.vnow = max(self.vnow, self.idle_deadline)
+        self._pass_baton()
+
+    def _cancel_idle_timer(self) -> None:
+        if self.idle_timer is not None:
+            _JS.get().cancel(self.idle_timer)
+            self.idle_timer = None
+
+    def _suspend_current(self, task: Task) -> None:
+        """Suspend `task` (no longer running) until the scheduler resumes it."""
+        promise, task.resume = _deferred()
+        self._pass_baton()
+        if task.state is not RUNNING:
+            _suspend(promise)
+        self._resumed(task)
+
+    def _resumed(self, task: Task) -> None:
+        if task.abort is not None:
+            error, task.abort = task.abort, None
+            raise error
+
+    def block(self, wait: Wait) -> bool:
+        """Block the running thread until woken (True) or until wait.deadline (False)."""
+        task = self.current
+        if task is None:
+            raise RuntimeError("simthreads: blocking outside of any simulated thread")
+        task.state = BLOCKED
+        task.wait = wait
+        task.woken = False
+        if wait.queue is not None:
+            wait.queue.append(task)
+        if wait.deadline is not None:
+            heapq.heappush(self.timers, (wait.deadline, next(self.order), task, wait))
+        if wait.frame is None:
+            wait.frame = sys._getframe(1)
+        self._suspend_current(task)
+        return task.woken
+
+    def yield_(self) -> None:
+        """time.sleep(0): let another ready thread run, if there is one."""
+        task = self.current
+        self._commit()
+        self._expire()
+        if task is None or not self.ready:
+            return
+        task.state = READY
+        nxt = self._pick()
+        self.ready.append(task)
+        promise, task.resume = _deferred()
+        self._run(nxt)
+        _suspend(promise)
+        self._resumed(task)
+
+    def slice_end(self) -> None:
+        """The running thread's time slice is over: switch if another thread waits."""
+        global _countdown
+        task = self.current
+        self._commit()
+        waiting = bool(self.ready)
+        self._expire()
+        if task is None or task.state is not RUNNING or not waiting:
+            self._new_slice()
+            return
+        task.state = READY
+        nxt = self._pick()
+        self.ready.append(task)
+        promise, task.resume = _deferred()
+        self._run(nxt)
+        _suspend(promise)
+        self._resumed(task)
+
+    # --- starting and ending threads ---------------------------------------------------
+
+    def spawn(self, function, daemon: bool, handle=None) -> Task:
+        from pyodide.ffi import create_proxy
+
+        task = Task(next(self.idents), daemon, handle)
+        self.tasks[task.ident] = task
+        promise, task.resume = _deferred()
+
+        def entry():
+            try:
+                _suspend(promise)
+                self._resumed(task)
+                function()
+            except BaseException:
+                pass  # threading's bootstrap reports what the thread raised
+            finally:
+                self._finish(task)
+
+        self.alive += 1
+        self._make_ready(task)
+        if self.alive == 2:
+            self._set_multi(True)
+        _JS.get().spawn(create_proxy(entry))
+        return task
+
+    def _finish(self, task: Task) -> None:
+        task.state = DONE
+        if task.handle is not None:
+            task.handle._set_done()
+        self.alive -= 1
+        if not self.active:
+            return
+        if self.alive == 1:
+            self._set_multi(False)
+        if self.current is task:
+            self._pass_baton()
+
+    # --- waiting for the browser (asyncio.run inside a thread) -------------------------
+
+    def external(self, wait_for, loop):
+        """Run `wait_for()` (which suspends on a browser promise) while other threads run."""
+        task = self.current
+        previous = self.loop_owner.get(loop)
+        self.loop_owner[loop] = task
+        task.state = EXTERNAL
+        task.wait = Wait("external", loop, None)
+        self.externals += 1
+        self._pass_baton()
+        try:
+            return wait_for()
+        finally:
+            self.externals -= 1
+            if previous is None:
+                self.loop_owner.pop(loop, None)
+            else:
+                self.loop_owner[loop] = previous
+            self._take_back(task)
+
+    def _take_back(self, task: Task) -> None:
+        """`task` resumes on its own (its browser promise settled): it runs at once if
+        nobody does, else it waits for its turn."""
+        task.wait = None
+        if self.current is None:
+            self._cancel_idle_timer()
+            self._run(task)
+            return
+        promise, task.resume = _deferred()
+        self._make_ready(task)
+        _suspend(promise)
+        self._resumed(task)
+
+    # --- deadlock ----------------------------------------------------------------------
+
+    def _deadlock(self) -> None:
+        from ._report import deadlock_report
+
+        report = deadlock_report(self)
+        self.deadlocked = report
+        main = self.main
+        if main.state is BLOCKED:
+            self._unqueue(main)
+            main.abort = Deadlock(report)
+            main.wait = None
+            self.current = main
+            main.state = RUNNING
+            resume, main.resume = main.resume, None
+            if resume is not None:
+                resume()
+
+
+def _repost_deferred(scheduler: Scheduler) -> None:
+    for task in list(scheduler.tasks.values()):
+        if task.deferred and task.state is EXTERNAL:
+            handles, task.deferred = task.deferred, []
+            for handle in handles:
+                handle._loop.call_soon(_rerun, handle)
+
+
+def _rerun(handle) -> None:
+    if not handle.cancelled():
+        handle._run()
+
+
+# --- sys.monitoring: switch points in the reader's code ---------------------------------
+
+_tool_id: int | None = None
+
+
+def _is_user_file(filename: str) -> bool:
+    if filename in _user_files:
+        return True
+    if filename in _other_files:
+        return False
+    user = not filename.startswith("<") and not filename.startswith(_library_prefixes)
+    (_user_files if user else _other_files).add(filename)
+    return user
+
+
+def _on_start(code, offset):
+    global _countdown
+    if code.co_filename not in _user_files and not _is_user_file(code.co_filename):
+        return sys.monitoring.DISABLE
+    _countdown -= 1
+    if _countdown <= 0:
+        scheduler = _scheduler
+        if scheduler is not None and scheduler.active:
+            scheduler.slice_end()
+        else:
+            _countdown = 1 << 62
+    return None
+
+
+def _on_jump(code, offset, destination):
+    global _countdown
+    if destination > offset:
+        return sys.monitoring.DISABLE  # forward jumps are not switch points
+    if code.co_filename not in _user_files and not _is_user_file(code.co_filename):
+        return sys.monitoring.DISABLE
+    _countdown -= 1
+    if _countdown <= 0:
+        scheduler = _scheduler
+        if scheduler is not None and scheduler.active:
+            scheduler.slice_end()
+        else:
+            _countdown = 1 << 62
+    return None
+
+
+def _register_tool() -> int:
+    global _tool_id
+    if _tool_id is not None:
+        return _tool_id
+    monitoring = sys.monitoring
+    for tool in (4, 3, 5, 2, 1, 0):
+        if monitoring.get_tool(tool) is None:
+            monitoring.use_tool_id(tool, TOOL_NAME)
+            monitoring.register_callback(tool, monitoring.events.PY_START, _on_start)
+            monitoring.register_callback(tool, monitoring.events.JUMP, _on_jump)
+            _tool_id = tool
+            return tool
+    raise RuntimeError("simthreads: no free sys.monitoring tool id")
+
+
+def _monitoring(on: bool) -> None:
+    tool = _register_tool()
+    events = sys.monitoring.events
+    sys.monitoring.set_events(tool, (events.PY_START | events.JUMP) if on else 0)
+
+
+def set_library_prefixes(prefixes) -> None:
+    """Code in files under these directories is never preempted (the standard library,
+    installed packages, the runner): switch points are in the reader's code only."""
+    global _library_prefixes
+    _library_prefixes = tuple(prefixes)
+    _user_files.clear()
+    _other_files.clear()
+    if _tool_id is not None:
+        sys.monitoring.restart_events()
+
+
+def start_run(seed: int, main_ident: int) -> Scheduler:
+    global _scheduler, _countdown
+    _scheduler = Scheduler(seed, main_ident)
+    _countdown = 1 << 62
+    _monitoring(False)
+    return _scheduler
+
+
+def current_scheduler() -> Scheduler | None:
+    return _scheduler
+
+
+def end_run() -> None:
+    """After the main thread: unwind the threads still blocked (daemon threads, or all of
+    them after a deadlock) without running the program further, then forget the run."""
+    global _scheduler, _countdown
+    scheduler = _scheduler
+    if scheduler is None:
+        return
+    _monitoring(False)
+    scheduler._cancel_idle_timer()
+    leftovers = [t for t in scheduler.tasks.values() if t.state not in (DONE, RUNNING)]
+    scheduler.active = False
+    for task in leftovers:
+        scheduler._unqueue(task)
+        task.abort = ThreadKilled()
+        task.state = DONE
+        resume, task.resume = task.resume, None
+        if resume is not None:
+            resume()
+    _scheduler = None
+    _countdown = 1 << 62
