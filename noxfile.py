@@ -5,15 +5,17 @@ nox -s build     strict build into site/
 nox -s tests     everything: lint, snippets on every Python, the built site, the browser
 nox -s record    re-run every snippet and write its recorded output (snippets/**/*.out)
 nox -s lint      ruff on Python files, codespell on the pages
-nox -s pdf       the whole guide as one PDF
+nox -s pdf       the site with the whole guide as one PDF (site/concurrent-python.pdf)
 nox -s bench     benchmarks that print figures
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import nox
@@ -60,11 +62,34 @@ def docs_environment(session: nox.Session) -> None:
     install_node_packages(session)
 
 
+PDF_NAME = "concurrent-python.pdf"  # the PDF, at the root of the built site
+
+
+def build_site(session: nox.Session, *mkdocs_args: str, pdf: bool) -> None:
+    """Strict build; with `pdf`, also the print page (mkdocs-print-site-plugin, switched on by
+    GUIDE_PDF) printed to <site>/concurrent-python.pdf, and every page links to the PDF.
+    A build without the PDF has no link to it (see theme/main.html)."""
+    docs_environment(session)
+    env = {"NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF": "true" if pdf else "false"}
+    session.run("mkdocs", "build", "--strict", *mkdocs_args, env=env)
+    if pdf:
+        site_dir = "site"
+        for flag, value in itertools.pairwise(mkdocs_args):
+            if flag in ("-d", "--site-dir"):
+                site_dir = value
+        session.run("python", "theme/pdf/make_pdf.py", site_dir)
+
+
 @nox.session(python=DOCS_PYTHON)
 def build(session: nox.Session) -> None:
-    """Strict build of the site into site/ (extra arguments go to mkdocs build)."""
-    docs_environment(session)
-    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+    """Strict build of the site into site/ (extra arguments go to mkdocs build).
+
+    `nox -s build -- --pdf` (or GUIDE_PDF=true in the environment) includes the PDF, as
+    `nox -s pdf` does.
+    """
+    wants_pdf = os.environ.get("GUIDE_PDF", "").lower() in {"1", "true", "yes"}
+    args = [arg for arg in session.posargs if arg != "--pdf"]
+    build_site(session, *args, pdf=wants_pdf or "--pdf" in session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON)
@@ -99,13 +124,21 @@ def lint(session: nox.Session) -> None:
     session.run("codespell", "docs", "snippets", "README.md")
 
 
+@nox.session(name="pdf-tests", python=DOCS_PYTHON)
+def pdf_tests(session: nox.Session) -> None:
+    """Build the site with the PDF (in the session's temporary directory), then test the PDF."""
+    site_dir = Path(session.create_tmp()) / "site"
+    build_site(session, "--site-dir", str(site_dir), pdf=True)
+    session.run("pytest", "tests/pdf", *session.posargs, env={"GUIDE_SITE_DIR": str(site_dir)})
+
+
 @nox.session(
-    requires=["lint", *(f"snippets-{v}" for v in SNIPPET_PYTHONS), "site"],
+    requires=["lint", *(f"snippets-{v}" for v in SNIPPET_PYTHONS), "site", "pdf-tests"],
     python=False,
 )
 def tests(session: nox.Session) -> None:
-    """Everything: lint, the snippets on every Python, the built site."""
-    session.log("lint, snippets on %s and the site all passed", ", ".join(SNIPPET_PYTHONS))
+    """Everything: lint, the snippets on every Python, the built site, the PDF."""
+    session.log("lint, snippets on %s, the site and the PDF all passed", ", ".join(SNIPPET_PYTHONS))
 
 
 @nox.session(python=SNIPPET_PYTHONS[-1])
@@ -120,11 +153,26 @@ def record(session: nox.Session) -> None:
 
 @nox.session(python=DOCS_PYTHON)
 def pdf(session: nox.Session) -> None:
-    """The whole guide as one PDF (filled in by the PDF issue)."""
-    session.error("not built yet: see the PDF issue")
+    """The site with the whole guide as one PDF: site/concurrent-python.pdf, linked from the
+    footer of every page. `nox -s pdf -- DIR` builds into DIR instead of site/."""
+    site_dir = session.posargs[0] if session.posargs else "site"
+    build_site(session, "--site-dir", site_dir, pdf=True)
+    session.log("the PDF: %s", Path(site_dir) / PDF_NAME)
+
+
+def bench_pdf(session: nox.Session) -> None:
+    """Time what `nox -s pdf` does for the full site (its environment already installed):
+    the strict build with the print page, then the print. The goal is under 2 minutes."""
+    site_dir = Path(session.create_tmp()) / "bench-pdf"
+    docs_environment(session)
+    start = time.perf_counter()
+    build_site(session, "--site-dir", str(site_dir), pdf=True)
+    elapsed = time.perf_counter() - start
+    size = (site_dir / PDF_NAME).stat().st_size / 1e6
+    session.log("bench pdf: build + print %.0f s (goal < 120 s), %.1f MB", elapsed, size)
 
 
 @nox.session(python=DOCS_PYTHON)
 def bench(session: nox.Session) -> None:
-    """Benchmarks that print figures (filled in by later issues)."""
-    session.error("no benchmarks yet")
+    """Benchmarks that print figures, one bench_* function each."""
+    bench_pdf(session)

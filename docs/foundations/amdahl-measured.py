@@ -173,50 +173,25 @@ print(f"ceiling for this job: {1 / (1 - fitted_p):.1f}x, on any number of cores"
 # program.
 
 # %%
-n_axis = np.linspace(1, worker_counts[-1], 200)
-on_cores = n_axis <= CORES
-figure, axes = plt.subplots(figsize=(7, 4.2))
-axes.plot(n_axis, n_axis, ":", color="grey", label="ideal: speed-up = workers")
-axes.plot(
-    n_axis,
-    amdahl(designed_p, n_axis),
-    "--",
-    color="tab:blue",
-    label=f"Amdahl, designed p = {designed_p:.2f}",
-)
-axes.plot(
-    n_axis[on_cores],
-    amdahl(fitted_p, n_axis[on_cores]),
-    "-",
-    color="tab:orange",
-    label=f"Amdahl, fitted p = {fitted_p:.2f}",
-)
-axes.plot(
-    n_axis[~on_cores],
-    np.full((~on_cores).sum(), amdahl(fitted_p, CORES)),
-    "-",
-    color="tab:orange",
-    alpha=0.5,
-    label=f"… with only {CORES} cores to share",
-)
-axes.plot(
-    worker_counts,
-    [speed_up[n] for n in worker_counts],
-    "o",
-    color="tab:green",
-    markersize=8,
-    label="measured",
-)
-axes.axvline(CORES, color="grey", linewidth=0.8)
-axes.annotate(f" {CORES} cores", (CORES, 1.02), color="grey")
-axes.set_xlabel("worker processes")
-axes.set_ylabel("speed-up over one worker")
-axes.set_xticks(worker_counts)
-top = max(*speed_up.values(), amdahl(designed_p, CORES + 2))
-axes.set_ylim(0.8, top * 1.25)
-axes.set_title(f"Measured speed-up against Amdahl's law ({CORES} cores)")
-axes.grid(alpha=0.3)
-axes.legend(loc="upper left", fontsize="small")
+n = np.linspace(1, worker_counts[-1], 200)
+inside = n <= CORES
+measured = [speed_up[k] for k in worker_counts]
+flat = amdahl(fitted_p, CORES)
+
+fig, ax = plt.subplots(figsize=(7, 4.2))
+ax.plot(n, n, ":", color="grey", label="ideal: speed-up = workers")
+ax.plot(n, amdahl(designed_p, n), "C0--", label=f"Amdahl, designed p = {designed_p:.2f}")
+ax.plot(n[inside], amdahl(fitted_p, n[inside]), "C1", label=f"Amdahl, fitted p = {fitted_p:.2f}")
+ax.hlines(flat, CORES, n[-1], color="C1", alpha=0.5, label=f"… on {CORES} cores")
+ax.plot(worker_counts, measured, "C2o", markersize=8, label="measured")
+ax.axvline(CORES, color="grey", linewidth=0.8)
+ax.set_xlabel("worker processes")
+ax.set_ylabel("speed-up over one worker")
+ax.set_xticks(worker_counts)
+ax.set_ylim(0.8, max(*measured, amdahl(designed_p, n[-1])) * 1.25)
+ax.set_title(f"Measured speed-up against Amdahl's law ({CORES} cores)")
+ax.grid(alpha=0.3)
+ax.legend(loc="upper left", fontsize="small")
 plt.show()
 
 # %% [markdown]

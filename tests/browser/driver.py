@@ -6,6 +6,17 @@ import re
 
 BLOCKS = '.guide-example[data-run="browser"]'
 ENDED = """el => !el.classList.contains('guide-runner--running') && !!el.dataset.state"""
+REVEAL = """el => {
+    // Open the collapsed admonitions and select the tabs that hide the block.
+    for (let node = el; node; node = node.parentElement) {
+        if (node.tagName === 'DETAILS') node.open = true;
+        if (node.classList.contains('tabbed-block')) {
+            const index = [...node.parentElement.children].indexOf(node);
+            const input = node.closest('.tabbed-set').querySelectorAll(':scope > input')[index];
+            if (input && !input.checked) input.click();
+        }
+    }
+}"""
 TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n|\n)*", re.MULTILINE)
 
 
@@ -16,6 +27,9 @@ class BlockDriver:
         self.page = page
         self.index = index
         self.root = page.locator(BLOCKS).nth(index)
+        self.root.locator(".cm-content").wait_for(state="attached")
+        if not self.root.is_visible():
+            self.root.evaluate(REVEAL)
         self.root.locator(".cm-content").wait_for()
 
     def button(self, name: str):
@@ -109,10 +123,15 @@ class PageCache:
             if self.page is not None:
                 self.page.close()
             self.page = self.context.new_page()
-            self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+            self.page.on("pageerror", self.on_error)
             self.page.goto(self.base_url + path)
             self.url = path
         return self.page
+
+    def on_error(self, error) -> None:
+        """Errors of the runner's scripts (others, e.g. a diagram's syntax, are not ours)."""
+        if "/assets/runner/" in (error.stack or ""):
+            self.errors.append(f"{self.url}: {error.stack}")
 
 
 def normalise(text: str) -> str:

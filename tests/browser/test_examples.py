@@ -40,6 +40,7 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
 
     if snippet.blocks:
         driver.button("run").click()
+        driver.wait_for_state("running")
         time.sleep(snippet.blocks_after)
         assert driver.state == "running", f"ended by itself ({driver.state}): {driver.output}"
         state, elapsed = driver.stop_and_time()

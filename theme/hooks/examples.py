@@ -21,7 +21,8 @@ interpreter that produced it and, when it varies, with what varies.
 A runnable block (`run: browser`) also carries, for theme/runner/ (the in-page runner):
 data-needs (what the program uses that a browser may lack: asyncio, threads, processes,
 sockets; read from its code), data-recorded (the interpreter that recorded the output shown
-below it) and data-session. Blocks without `run` render exactly as before.
+below it), data-first-line (the file's line number of the first line shown) and
+data-session. Blocks without `run` render exactly as before.
 """
 
 from __future__ import annotations
@@ -140,6 +141,8 @@ def _output_title(snippet: snippet_metadata.Snippet, recording: dict) -> str:
 def _run_attributes(snippet: snippet_metadata.Snippet, options: dict, recorded: dict) -> str:
     """The data attributes the in-page runner reads (theme/runner/runner.js)."""
     attributes = f' data-run="{options["run"]}"'
+    if snippet.body_start_line > 1:  # the editor numbers lines as in the file
+        attributes += f' data-first-line="{snippet.body_start_line}"'
     found = browser_needs(snippet.path.read_text(encoding="utf-8"))
     if found:
         attributes += f' data-needs="{" ".join(found)}"'

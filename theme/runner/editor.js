@@ -66,9 +66,10 @@ const theme = EditorView.theme({
 
 /**
  * Replace a highlighted code block's <pre> with an editor holding `code`.
- * onRun is called on Ctrl+Enter / Cmd+Enter; onChange(changed) when the code changes.
+ * Lines are numbered from firstLine (as in the snippet's file). onRun is called on
+ * Ctrl+Enter / Cmd+Enter; onChange(changed) when the code changes.
  */
-export function createEditor({ parent, before, code, label, onRun, onChange }) {
+export function createEditor({ parent, before, code, firstLine = 1, label, onRun, onChange }) {
   const original = code;
   const view = new EditorView({
     state: EditorState.create({
@@ -80,7 +81,7 @@ export function createEditor({ parent, before, code, label, onRun, onChange }) {
             { key: "Shift-Enter", run: () => (onRun(), true) },
           ]),
         ),
-        lineNumbers(),
+        lineNumbers({ formatNumber: (n) => String(n + firstLine - 1) }),
         highlightActiveLineGutter(),
         highlightSpecialChars(),
         history(),

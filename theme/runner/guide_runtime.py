@@ -26,8 +26,10 @@ import atexit
 import builtins
 import gc
 import importlib
+import itertools
 import json
 import linecache
+import math
 import os
 import random
 import socket
@@ -36,10 +38,14 @@ import time
 import traceback
 import types
 import warnings
+from asyncio.base_events import _format_handle
+from asyncio.constants import DEBUG_STACK_DEPTH
+from asyncio.log import logger as _asyncio_logger
 
-from pyodide.ffi import can_run_sync, run_sync
-from pyodide.webloop import WebLoop, WebLoopPolicy
+from pyodide.ffi import can_run_sync, create_once_callable, run_sync
+from pyodide.webloop import _MAX_TIMEOUT_MS, WebLoop, WebLoopPolicy
 from pyodide.webloop import _orig_sleep as _blocking_sleep
+from pyodide_js._api import scheduleCallback
 
 _MISSING = object()
 _perf_counter = time.perf_counter  # the real clock (a runtime may give time virtual clocks)
@@ -62,6 +68,7 @@ class InputUnavailable(EOFError):
 
 
 def _no_threads(*args, **kwargs):
+    _State.lacking.append("threads")
     raise ThreadsUnavailable(
         "can't start new thread: the in-page Python has a single thread "
         "(threads need the simulated-thread runtime)"
@@ -69,10 +76,12 @@ def _no_threads(*args, **kwargs):
 
 
 def _no_processes(*args, **kwargs):
+    _State.lacking.append("processes")
     raise ProcessesUnavailable("a browser cannot start processes")
 
 
 def _no_sockets(*args, **kwargs):
+    _State.lacking.append("sockets")
     raise SocketsUnavailable("the in-page Python cannot open network connections")
 
 
@@ -164,26 +173,95 @@ class _RunLoop(WebLoop):
         previous = asyncio._get_running_loop()
         super().__init__()
         asyncio._set_running_loop(previous)
-        self._handles: list[asyncio.Handle] = []
+        self._handles: set[asyncio.Handle] = set()  # scheduled, not run yet
         self._closed = False
         self._depth = 0
-        self._keyboard_interrupt_handler = self.cancel_everything
-        self._system_exit_handler = self._exit_in_callback
-        self.exit_code = None
         _State.loops.append(self)
 
+    slow_callback_duration = 0.1
+
     def call_later(self, delay, callback, *args, context=None):
-        handle = super().call_later(delay, callback, *args, context=context)
-        self._handles.append(handle)
-        if len(self._handles) > 1000:
-            self._handles = [h for h in self._handles if not h.cancelled()]
+        """WebLoop.call_later with what BaseEventLoop adds: a TimerHandle, and in debug
+        mode coroutine origin tracking and the "Executing ... took ... seconds" warning."""
+        self._check_closed()
+        handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context=context)
+        if delay == math.inf:
+            return handle
+
+        holder = [handle]  # emptied when run: the closure must not keep the callback alive
+
+        def run_handle():
+            handle = holder.pop()
+            self._handles.discard(handle)
+            self._install_running_loop()
+            self._install_asyncgen_hooks()
+            if handle.cancelled():
+                return
+            self._current_handle = handle
+            try:
+                if self._debug:
+                    sys.set_coroutine_origin_tracking_depth(DEBUG_STACK_DEPTH)
+                    start = self.time()
+                    handle._run()
+                    took = self.time() - start
+                    if took >= self.slow_callback_duration:
+                        _asyncio_logger.warning(
+                            "Executing %s took %.3f seconds", _format_handle(handle), took
+                        )
+                else:
+                    handle._run()
+            except SystemExit as error:
+                self._exit_in_callback(error.code)
+            except KeyboardInterrupt:
+                self.cancel_everything()
+            finally:
+                self._current_handle = None
+                # Pyodide may keep this frame alive after the call: drop the callback now,
+                # or a task it references outlives its last reference in the program.
+                del handle
+
+        scheduleCallback(
+            create_once_callable(run_handle, _may_syncify=True),
+            min(max(delay, 0) * 1000, _MAX_TIMEOUT_MS),
+        )
+        self._handles.add(handle)
         return handle
+
+    def create_task(self, coro, *, name=None, context=None, **kwargs):
+        """As BaseEventLoop.create_task (WebLoop's fails with task factories), with task
+        names counted from Task-1 in each run, as in a fresh CPython process."""
+        self._check_closed()
+        if self._task_factory is None:
+            if name is None:
+                name = f"Task-{next(_State.task_names)}"
+            task = asyncio.Task(coro, loop=self, name=name, context=context, **kwargs)
+            if task._source_traceback:
+                del task._source_traceback[-1]
+        else:
+            given = {"name": name, "context": context}
+            given = {key: value for key, value in given.items() if value is not None}
+            task = self._task_factory(self, coro, **given, **kwargs)
+            if name is None:
+                task.set_name(f"Task-{next(_State.task_names)}")
+        self._in_progress += 1
+        task.add_done_callback(self._decrement_in_progress)
+        return task
+
+    def _decrement_in_progress(self, fut=None):
+        # WebLoop reports a task's exception as soon as it fails, without a message, which
+        # also marks it retrieved; CPython reports it only if nobody retrieved it, when the
+        # task is garbage-collected ("Task exception was never retrieved").
+        self._in_progress -= 1
+        if self._no_in_progress_handler and self._in_progress == 0:
+            self._no_in_progress_handler()
 
     def run_until_complete(self, future):
         self._check_closed()
         if self._depth:
             raise RuntimeError("This event loop is already running")
         previous = asyncio._get_running_loop()
+        # As in CPython, the loop is not running yet when the task is made: no eager start.
+        future = asyncio.ensure_future(future, loop=self)
         self._depth += 1
         try:
             return super().run_until_complete(future)
@@ -247,6 +325,8 @@ def _sleep(seconds: float) -> None:
 class _State:
     stopping = False
     exit_code: object = None
+    lacking: list[str] = []  # noqa: RUF012 - what the run tried to use that a browser lacks
+    task_names = itertools.count(1)
     loops: list[_RunLoop] = []  # noqa: RUF012 - the loops of the run in progress
     policy: _Policy | None = None
     flush = staticmethod(lambda: None)
@@ -439,13 +519,22 @@ def _call_runtimes(hook: str, needs: str, *args):
     return results
 
 
-def run(code: str, filename: str, session: str, needs: str, seed=None) -> str:
+def run(
+    code: str, filename: str, session: str, needs: str, seed=None, *, first_line: int = 1
+) -> str:
     """Run one program as a script (__name__ == "__main__"); return what happened as JSON:
     status (finished, failed, exited, stopped), exit_code, error (the traceback, trimmed
     to the reader's code), limit (what the browser lacks, or null), restart (whether the
     interpreter should be replaced before the next run), seconds, seed (of a runtime that
-    takes one: the simulated threads' schedule)."""
+    takes one: the simulated threads' schedule).
+
+    The code is compiled as lines first_line... of `filename` (the page shows a snippet
+    without its metadata block, numbering its lines as in the file), so tracebacks and
+    warnings name the lines the reader sees."""
     _State.stopping = False
+    _State.lacking = []
+    _State.task_names = itertools.count(1)
+    code = "\n" * (first_line - 1) + code
     result = {"status": "finished", "exit_code": 0, "error": None, "limit": None}
     result["restart"] = False
     if session:
@@ -485,6 +574,10 @@ def run(code: str, filename: str, session: str, needs: str, seed=None) -> str:
                 _ended_by(error, result, filename)
         if _State.exit_code is not None and result["status"] == "finished":
             _ended_by(SystemExit(_State.exit_code), result, filename)
+        if _State.lacking and result["limit"] is None and result["status"] != "stopped":
+            # It tried, and carried on (e.g. caught the RuntimeError): its output is not
+            # what the program prints where it can run.
+            result.update(status="failed", exit_code=1, limit={"kind": _State.lacking[0]})
     finally:
         result["seconds"] = _perf_counter() - start
         for _attempt in range(3):  # a Stop that arrives just as the run ends

@@ -231,9 +231,11 @@ class Block {
   constructor(root, index) {
     this.root = root;
     this.name = root.dataset.snippet;
-    this.filename = this.name.split("/").pop();
+    // As CPython names it when run from the repository, so that warnings and tracebacks
+    // read as in the recorded output; lines are numbered as in the file.
+    this.filename = `snippets/${this.name}`;
+    this.firstLine = Number(root.dataset.firstLine || 1);
     this.needs = (root.dataset.needs || "").split(/\s+/).filter(Boolean);
-    this.session = root.dataset.session || null;
     this.recorded = root.dataset.recorded || null;
     this.codeBox = root.querySelector(".language-python.highlight") || root.querySelector(".highlight");
     this.pre = this.codeBox.querySelector("pre");
@@ -248,6 +250,10 @@ class Block {
 
   get code() {
     return this.editor ? this.editor.code : this.original;
+  }
+
+  get session() {
+    return this.root.dataset.session || null;
   }
 
   build(index) {
@@ -315,7 +321,8 @@ class Block {
       parent: this.codeBox,
       before: this.pre,
       code: this.original,
-      label: `Code of ${this.filename}, editable. Ctrl+Enter runs it; Tab leaves the editor.`,
+      firstLine: this.firstLine,
+      label: `Code of ${this.name}, editable. Ctrl+Enter runs it; Tab leaves the editor.`,
       onRun: () => this.run(),
       onChange: (edited) => {
         this.edited = edited;
@@ -377,6 +384,7 @@ class Block {
     const request = {
       code: this.code,
       filename: this.filename,
+      firstLine: this.firstLine,
       needs: this.needs,
       session: this.session,
     };

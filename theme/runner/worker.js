@@ -2,7 +2,7 @@
 //
 // Messages from the page (runner.js):
 //   {type: "init", interrupt: SharedArrayBuffer | null}   load Pyodide (once per worker)
-//   {type: "run", id, code, filename, needs, session}     run one program
+//   {type: "run", id, code, filename, firstLine, needs, session}   run one program
 //   {type: "stop", id}                                    stop it while it waits (await, sleep)
 // Messages to the page:
 //   {type: "ready", python, pyodide, jspi, seconds}       or {type: "broken", message}
@@ -158,7 +158,7 @@ async function installRuntimes(needs) {
   }
 }
 
-async function run({ id, code, filename, needs, session }) {
+async function run({ id, code, filename, firstLine, needs, session }) {
   current = {
     id,
     pending: [],
@@ -175,10 +175,12 @@ async function run({ id, code, filename, needs, session }) {
   let result;
   try {
     await installRuntimes(needs);
-    const args = [code, filename, session || "", needs.join(" ")];
+    const args = [code, filename, session || "", needs.join(" "), null, { first_line: firstLine }];
     // With JSPI the program may block on a promise (asyncio.run, time.sleep) without
     // freezing this worker's event loop; without it, it runs as a plain call.
-    const json = jspiSupported() ? await runtime.run.callPromising(...args) : runtime.run(...args);
+    const json = jspiSupported()
+      ? await runtime.run.callPromisingKwargs(...args)
+      : runtime.run.callKwargs(...args);
     result = JSON.parse(json);
   } catch (error) {
     // Not a Python exception (those are in the result): Pyodide itself failed.

@@ -20,16 +20,16 @@ When every live thread waits forever, the main thread gets a `Deadlock` exceptio
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import sys
 
 from . import _primitives, _scheduler
-from ._scheduler import Deadlock, ThreadKilled
+from ._scheduler import Deadlock
 
 __all__ = [
     "Deadlock",
-    "ThreadKilled",
     "after_main",
     "after_run",
     "before_run",
@@ -57,6 +57,19 @@ def new_seed() -> int:
 def last_seed() -> int | None:
     """The seed of the current (or last) run."""
     return _state["seed"]
+
+
+def _as_seed(value) -> int | None:
+    """A seed from what the page sent (a number, digits), or None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
 
 
 def install() -> None:
@@ -152,13 +165,15 @@ def before_run(seed: int | None = None) -> int:
     install()
     if _scheduler._scheduler is not None:
         _scheduler.end_run()
+    seed = _as_seed(seed)
     if seed is None:
         seed = new_seed()
-    seed = int(seed)
     _state["seed"] = seed
     threading._threading_atexits[:] = _state["atexits"]
     if hasattr(threading, "_SHUTTING_DOWN"):
         threading._SHUTTING_DOWN = False
+    if hasattr(threading, "_counter"):  # thread names start again at Thread-1
+        threading._counter = itertools.count(1).__next__
     _primitives.set_epoch_offset()
     _scheduler.start_run(seed, threading.main_thread().ident)
     random.seed(seed)

@@ -170,7 +170,9 @@ def deadlock_report(scheduler) -> str:
     edges = {}
     for task in tasks:
         what, holder, where = _describe(scheduler, task, main_globals)
-        if holder is not None:
+        if holder is not None and task.wait is not None and task.wait.kind == "join":
+            edges[task.ident] = holder
+        elif holder is not None:
             holder_task = scheduler.tasks.get(holder)
             holder_name = _thread_name(scheduler, holder)
             if holder == task.ident:

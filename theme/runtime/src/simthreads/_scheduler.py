@@ -45,9 +45,12 @@ _other_files: set[str] = set()
 _library_prefixes: tuple[str, ...] = ()
 
 
-class ThreadKilled(SystemExit):
-    """Unwinds a thread still blocked when the run ends (threading.excepthook ignores
-    SystemExit, so nothing is printed)."""
+def ThreadKilled() -> SystemExit:  # noqa: N802 - raised like an exception class
+    """What unwinds a thread still blocked when the run ends: a plain SystemExit, which
+    threading.excepthook ignores silently (a subclass would be printed)."""
+    error = SystemExit()
+    error.simthreads_killed = True
+    return error
 
 
 class Deadlock(BaseException):
@@ -91,6 +94,7 @@ class Task:
         "state",
         "wait",
         "woken",
+        "finished",
     )
 
     def __init__(self, ident: int, daemon: bool, handle=None) -> None:
@@ -103,6 +107,7 @@ class Task:
         self.resume = None  # resolves the promise this thread is suspended on
         self.abort: BaseException | None = None  # raised where it resumes
         self.deferred: list = []  # asyncio handles of its loop that must wait for it
+        self.finished = False  # its stack has returned
 
     @property
     def name(self) -> str:
@@ -230,7 +235,6 @@ class Scheduler:
         if not multi:
             self.real_anchor = _real_perf_counter()
         self._new_slice()
-        _monitoring(multi)
 
     # --- threads becoming ready, running, waiting ----------------------------------------
 
@@ -420,11 +424,14 @@ class Scheduler:
                 pass  # threading's bootstrap reports what the thread raised
             finally:
                 self._finish(task)
+                task.finished = True
 
         self.alive += 1
         self._make_ready(task)
         if self.alive == 2:
             self._set_multi(True)
+        if self.multi and not _monitoring_on and self.externals == 0:
+            _monitoring(True)  # no other stack is suspended now (see _monitoring)
         _JS.get().spawn(create_proxy(entry))
         return task
 
@@ -509,6 +516,7 @@ def _rerun(handle) -> None:
 # --- sys.monitoring: switch points in the reader's code ---------------------------------
 
 _tool_id: int | None = None
+_monitoring_on = False
 
 
 def _is_user_file(filename: str) -> bool:
@@ -567,9 +575,18 @@ def _register_tool() -> int:
 
 
 def _monitoring(on: bool) -> None:
+    """Switch the monitoring events on or off. Only while no other simulated thread is
+    suspended: set_events() walks the frames of the running stack, and in Pyodide it
+    crashes when stacks are switched. So events go on with the first thread a run starts,
+    and off only at the start of the next run (after the last one's threads unwound); while
+    one thread is alive, the callbacks just count."""
+    global _monitoring_on
+    if on == _monitoring_on:
+        return
     tool = _register_tool()
     events = sys.monitoring.events
     sys.monitoring.set_events(tool, (events.PY_START | events.JUMP) if on else 0)
+    _monitoring_on = on
 
 
 def set_library_prefixes(prefixes) -> None:
@@ -602,10 +619,10 @@ def end_run() -> None:
     scheduler = _scheduler
     if scheduler is None:
         return
-    _monitoring(False)
     scheduler._cancel_idle_timer()
     leftovers = [t for t in scheduler.tasks.values() if t.state not in (DONE, RUNNING)]
     scheduler.active = False
+    unwinding = []
     for task in leftovers:
         scheduler._unqueue(task)
         task.abort = ThreadKilled()
@@ -613,5 +630,17 @@ def end_run() -> None:
         resume, task.resume = task.resume, None
         if resume is not None:
             resume()
+            unwinding.append(task)
+    # Let them unwind now, while this stack waits: nothing may change the interpreter's
+    # monitoring (sys.settrace, set_events) while other stacks are suspended.
+    if unwinding:
+        from pyodide.ffi import can_run_sync
+
+        for _ in range(20):
+            if all(task.finished for task in unwinding) or not can_run_sync():
+                break
+            promise, resolve = _deferred()
+            _JS.get().later(resolve, 0)
+            _suspend(promise)
     _scheduler = None
     _countdown = 1 << 62

@@ -1,0 +1,84 @@
+"""Paper, not a screen: no controls of the theme or of the in-browser runner, and nothing
+printed beyond the margins."""
+
+from __future__ import annotations
+
+import re
+
+from . import guide
+from .conftest import ROOT, SIDE_MARGIN
+from .guide import squash
+
+# The theme's controls and furniture (Material's English labels).
+THEME_LABELS = [
+    "Edit this page",
+    "View source of this page",
+    "Copy to clipboard",
+    "Back to top",
+    "Skip to content",
+    "Table of contents",
+    "Initializing search",
+    "Type to start searching",
+    "Made with Material for MkDocs",
+    "Switch to dark mode",
+    "Switch to light mode",
+    "Download PDF",
+]
+# Single words that are a control when they stand alone (not inside a sentence or code).
+CONTROL_WORDS = {"Run", "Stop", "Reset", "Copy", "Copied", "Search", "Previous", "Next", "Share"}
+
+
+def runner_labels() -> list[str]:
+    """What the in-browser runner writes on its buttons, tooltips and status line, read from
+    its scripts: new controls are checked as soon as they exist."""
+    labels = set()
+    pattern = re.compile(
+        r"""(?:button|setStatus)\(\s*"([^"]{3,})"|(?:title|"aria-label"|label):\s*"([^"]{3,})"|textContent\s*=\s*"([^"]{3,})\""""
+    )
+    for script in sorted((ROOT / "theme").rglob("*.js")):
+        if "runner" in script.as_posix():
+            for match in pattern.finditer(script.read_text(encoding="utf-8")):
+                labels.add(next(group for group in match.groups() if group))
+    return sorted(labels)
+
+
+def test_runner_labels_are_found() -> None:
+    # The runner exists (theme/runner/): if its labels could not be read, the test below
+    # would check nothing of it.
+    if any("runner" in p.as_posix() for p in (ROOT / "theme").rglob("*.js")):
+        assert any("Run" in label for label in runner_labels())
+
+
+def test_no_control_labels_in_the_pdf(body_text: str, pages) -> None:
+    phrases = THEME_LABELS + [label for label in runner_labels() if " " in label.strip()]
+    found = [phrase for phrase in phrases if squash(phrase) in body_text]
+    words = CONTROL_WORDS | {label for label in runner_labels() if " " not in label.strip()}
+    words |= {w for label in runner_labels() for w in label.split() if w in CONTROL_WORDS}
+    # A control on its own: a run of text in the text font with only control words (and the
+    # symbols buttons wear: ▶ ■ ↺), e.g. "▶ Run" or "Run Stop Reset" or "Copy" beside a title.
+    for page in pages:
+        for text, mono in page.runs():
+            tokens = [t for t in re.split(r"[\s▶■↺⏹⟲✓]+", text) if t]
+            if not mono and tokens and all(t in words for t in tokens):
+                found.append(f"{text!r} on page {page.number}")
+    assert not found, f"controls printed: {found[:20]}"
+
+
+def test_no_character_beyond_the_margins(pages) -> None:
+    outside = []
+    for page in pages:
+        for char in page.chars:
+            if char.text.isspace():
+                continue
+            if char.left < SIDE_MARGIN - 1 or char.right > page.width - SIDE_MARGIN + 1:
+                kind = "code" if char.mono else "text"
+                outside.append(f"page {page.number}: {kind} {char.text!r} at x={char.right:.0f}")
+    assert not outside, f"{len(outside)} characters beyond the margins: {outside[:15]}"
+
+
+def test_code_is_in_a_monospaced_font(pages) -> None:
+    # What test_no_character_beyond_the_margins checks covers the code: it is found by its
+    # font, and all of every example's code must be.
+    mono = sum(1 for page in pages for c in page.chars if c.mono and not c.text.isspace())
+    code = sum(len(squash(e.code)) for e in guide.examples_shown())
+    assert mono >= code > 0, f"{mono} monospaced characters for {code} of examples' code"
