@@ -102,8 +102,8 @@ def run_job(workers: int) -> tuple[float, float, int]:
 # %% [markdown]
 # ## The measurements
 #
-# Each number of workers runs twice and keeps the faster run, so that a brief hiccup of
-# the machine does not pass for a property of the job. The pool is created inside the
+# Each number of workers runs twice, in two rounds, and keeps the faster run, so that a
+# brief hiccup of the machine does not pass for a property of the job. The pool is created inside the
 # timed region: starting workers is part of what parallelism costs. The runs go from one
 # worker up to the number of cores (every count up to 8, then the number of cores), and
 # two counts past it.
@@ -114,8 +114,8 @@ worker_counts = sorted({*range(1, upto + 1), CORES, CORES + 1, CORES + 2})
 best: dict[int, float] = {}
 serial_seconds = []
 results = set()
-for workers in worker_counts:
-    for _ in range(2):
+for _ in range(2):  # two rounds, each through every worker count
+    for workers in worker_counts:
         total_s, serial_s, result = run_job(workers)
         best[workers] = min(best.get(workers, total_s), total_s)
         serial_seconds.append(serial_s)

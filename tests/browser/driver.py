@@ -58,6 +58,14 @@ class BlockDriver:
         self.page.wait_for_function(ENDED, arg=self.root.element_handle(), timeout=timeout * 1000)
         return self.state
 
+    def wait_for_running_or_end(self, timeout: float = 60) -> str:
+        self.page.wait_for_function(
+            f"el => el.dataset.state === 'running' || ({ENDED})(el)",
+            arg=self.root.element_handle(),
+            timeout=timeout * 1000,
+        )
+        return self.state
+
     def wait_for_state(self, state: str, timeout: float = 30) -> None:
         self.page.wait_for_function(
             "([el, state]) => el.dataset.state === state",
@@ -109,7 +117,8 @@ class BlockDriver:
 
 
 class PageCache:
-    """One open page at a time in `context`: reused while tests stay on the same URL."""
+    """One open page at a time in `context`, reused while tests stay on the same URL. It
+    starts loading Pyodide as soon as the page's scripts ran, as a reader's hover would."""
 
     def __init__(self, context, base_url: str) -> None:
         self.context = context
@@ -123,15 +132,16 @@ class PageCache:
             if self.page is not None:
                 self.page.close()
             self.page = self.context.new_page()
-            self.page.on("pageerror", self.on_error)
-            self.page.goto(self.base_url + path)
+            self.page.on("pageerror", lambda error: self.on_error(path, error))
+            self.page.goto(self.base_url + path, wait_until="domcontentloaded")
+            self.page.evaluate("() => { window.guideRunner?.interpreter.load().catch(() => {}); }")
             self.url = path
         return self.page
 
-    def on_error(self, error) -> None:
+    def on_error(self, path: str, error) -> None:
         """Errors of the runner's scripts (others, e.g. a diagram's syntax, are not ours)."""
         if "/assets/runner/" in (error.stack or ""):
-            self.errors.append(f"{self.url}: {error.stack}")
+            self.errors.append(f"{path}: {error.stack}")
 
 
 def normalise(text: str) -> str:

@@ -40,14 +40,15 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
 
     if snippet.blocks:
         driver.button("run").click()
-        driver.wait_for_state("running")
-        time.sleep(snippet.blocks_after)
-        assert driver.state == "running", f"ended by itself ({driver.state}): {driver.output}"
-        state, elapsed = driver.stop_and_time()
-        assert state == "stopped" and elapsed < 1000, (state, elapsed)
-        return
-
-    state = driver.run(timeout=snippet.timeout + 10)
+        state = driver.wait_for_running_or_end()
+        if state == "running":
+            time.sleep(snippet.blocks_after)
+            assert driver.state == "running", f"ended by itself ({driver.state}): {driver.output}"
+            state, elapsed = driver.stop_and_time()
+            assert state == "stopped" and elapsed < 1000, (state, elapsed)
+            return
+    else:
+        state = driver.run(timeout=snippet.timeout + 10)
     output = normalise(driver.output)
     if state == "unsupported":
         assert driver.limit in block.needs & UNSUPPORTED, (

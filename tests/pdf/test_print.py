@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import guide
-from .conftest import ROOT, SIDE_MARGIN
+from .conftest import BOTTOM_MARGIN, ROOT, SIDE_MARGIN
 from .guide import squash
 
 # The theme's controls and furniture (Material's English labels).
@@ -54,12 +54,14 @@ def test_no_control_labels_in_the_pdf(body_text: str, pages) -> None:
     found = [phrase for phrase in phrases if squash(phrase) in body_text]
     words = CONTROL_WORDS | {label for label in runner_labels() if " " not in label.strip()}
     words |= {w for label in runner_labels() for w in label.split() if w in CONTROL_WORDS}
-    # A control on its own: a run of text in the text font with only control words (and the
-    # symbols buttons wear: ▶ ■ ↺), e.g. "▶ Run" or "Run Stop Reset" or "Copy" beside a title.
+    # A control on its own: a run of text in the text font made of control words only (and
+    # the symbols buttons wear: ▶ ■ ↺), e.g. "▶ Run", "Run Stop Reset", "Copy" beside a title.
+    # (The PDF's text has no spaces to split on: match the words end to end.)
+    controls = re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len)[::-1]) + ")+")
     for page in pages:
         for text, mono in page.runs():
-            tokens = [t for t in re.split(r"[\s▶■↺⏹⟲✓]+", text) if t]
-            if not mono and tokens and all(t in words for t in tokens):
+            bare = re.sub(r"[\s▶■↺⏹⟲✓·|]+", "", text)
+            if not mono and bare and controls.fullmatch(bare):
                 found.append(f"{text!r} on page {page.number}")
     assert not found, f"controls printed: {found[:20]}"
 
@@ -82,3 +84,21 @@ def test_code_is_in_a_monospaced_font(pages) -> None:
     mono = sum(1 for page in pages for c in page.chars if c.mono and not c.text.isspace())
     code = sum(len(squash(e.code)) for e in guide.examples_shown())
     assert mono >= code > 0, f"{mono} monospaced characters for {code} of examples' code"
+
+
+def test_nothing_is_shrunk_to_fit(pages) -> None:
+    # A line too wide for the page does not always stick out: Chromium may scale every page
+    # down until it fits, and all the text gets smaller. Then the lines of text no longer
+    # reach the right margin.
+    width = pages[0].width - 2 * SIDE_MARGIN
+    ends = sorted(
+        max(c.right for c in line)
+        for page in pages
+        for line in page.lines(BOTTOM_MARGIN)
+        if not line[0].mono
+    )
+    reach = ends[int(len(ends) * 0.9)] - SIDE_MARGIN
+    assert reach >= 0.9 * width, (
+        f"the longest lines of text end {reach:.0f} pt from the left margin, in a text width "
+        f"of {width:.0f} pt: the pages were shrunk to fit something too wide"
+    )

@@ -1,4 +1,5 @@
-"""MkDocs hook: what the PDF's cover says, for builds with the print page (GUIDE_PDF=true).
+"""MkDocs hook: what the PDF's cover says, for builds with the print page (GUIDE_PDF=true);
+and theme/pdf/ (the printing tools, inside the theme folder) kept out of every site.
 
 The print-site plugin renders the cover (theme/pdf/cover.html) with `config` only; this hook
 puts into `config.extra.guide_pdf` the edition (build date, and the commit when the sources
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import snippet_metadata
 
 ROOT = Path(__file__).resolve().parents[2]
+PDF_TOOLS = ROOT / "theme" / "pdf"
 
 
 def _enabled(config) -> bool:
@@ -73,3 +75,11 @@ def on_config(config):
         "recorders": _and(recorders) if recorders else None,
     }
     return config
+
+
+def on_files(files, config):
+    # MkDocs publishes every file of the theme folder that is not a template or Python.
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(PDF_TOOLS):
+            files.remove(file)
+    return files

@@ -18,28 +18,7 @@
   }
 
   if (!root) {
-    // Page numbers for the contents, once a first print has told where each part starts:
-  // {anchor id: page}. Returns the numbers it wrote.
-  window.guidePdfNumberToc = (pages) => {
-    const written = {};
-    for (const link of document.querySelectorAll('#print-page-toc a[href^="#"]')) {
-      const id = decodeURIComponent(link.getAttribute("href").slice(1));
-      link.querySelector(".guide-toc-page")?.remove();
-      if (!(id in pages)) continue;
-      const number = document.createElement("span");
-      number.className = "guide-toc-page";
-      number.textContent = String(pages[id]);
-      link.append(number);
-      written[id] = pages[id];
-    }
-    return written;
-  };
-
-  // The PDF's title (its metadata, and the name a viewer shows): the guide's name.
-  const title = document.querySelector("#print-site-cover-page .guide-cover__title");
-  if (title) document.title = title.textContent.trim();
-
-  window.guidePdfReport = { problems: ["no #print-site-page: is this the print page?"] };
+    window.guidePdfReport = { problems: ["no #print-site-page: is this the print page?"] };
     window.guidePdfReady = true;
     return;
   }

@@ -56,7 +56,7 @@ def a_pinned_child_can_use_one_cpu(output: str, recorded: str) -> None:
 def only_processes_compute_in_parallel(output: str, recorded: str) -> None:
     results = _lines(output, r"s  (\[.*\])$")
     assert len(results) == 3 and len({m[1] for m in results}) == 1, "same answers every way"
-    assert "[7837, 7837, 7837, 7837]" in output
+    assert "[4203, 4203, 4203, 4203]" in output
     threads = number(r"threads:\s+speed-up ([\d.]+)x", output)
     processes = number(r"processes: speed-up ([\d.]+)x", output)
     assert threads < 1.5, f"threads ran CPU-bound work {threads}x faster on a GIL build"
@@ -164,7 +164,7 @@ def map_reduce_counts_the_same_faster(output: str, recorded: str) -> None:
 
 @holds_for("processes/tree_reduction.py")
 def tree_reduction_gives_the_same_product_faster(output: str, recorded: str) -> None:
-    assert "product of 16 matrices, top-left entry 761086" in output
+    assert "product of 16 matrices, top-left entry 936526" in output
     assert "(4 rounds)" in output  # 16 -> 8 -> 4 -> 2 -> 1
     speed_up = number(r"speed-up: ([\d.]+)x", output)
     assert speed_up > 1.2, f"the tree on two workers was only {speed_up}x faster"
@@ -172,7 +172,7 @@ def tree_reduction_gives_the_same_product_faster(output: str, recorded: str) -> 
 
 @holds_for("processes/image_batch.py")
 def two_processes_handle_the_images_faster(output: str, recorded: str) -> None:
-    assert output.count("(8 images, first image-00-small.png)") == 2, output
+    assert output.startswith("8 images processed: image-00-small.png ... image-07-small.png")
     speed_up = number(r"speed-up: ([\d.]+)x", output)
     assert speed_up > 1.2, f"two processes were only {speed_up}x faster"
 
