@@ -1,21 +1,19 @@
 # /// script
 # [tool.guide]
-# varies = "the gaps, by a few milliseconds"
+# varies = "the number of heartbeats beside the good neighbour, and the gaps, by a few milliseconds"
 # check = "property"
 # ///
 """A coroutine that computes without awaiting starves every other task on the loop."""
 
 import asyncio
 import time
+from itertools import pairwise
 
 
-async def heartbeat(gaps: list[float]) -> None:
-    last = time.perf_counter()
+async def heartbeat(beats: list[float]) -> None:
     while True:
         await asyncio.sleep(0.01)  # wants to run every 10 ms
-        now = time.perf_counter()
-        gaps.append(now - last)
-        last = now
+        beats.append(time.perf_counter())
 
 
 def crunch(seconds: float) -> None:
@@ -34,19 +32,23 @@ async def good_neighbour() -> None:
         await asyncio.sleep(0)  # lets the loop run other ready tasks
 
 
-async def longest_gap(worker) -> float:
-    gaps: list[float] = []
-    beat = asyncio.create_task(heartbeat(gaps))
+async def beside(worker) -> None:
+    beats: list[float] = []
+    beat = asyncio.create_task(heartbeat(beats))
     await asyncio.sleep(0.05)
+    start = time.perf_counter()
     await worker()
+    end = time.perf_counter()
     await asyncio.sleep(0.05)
     beat.cancel()
-    return max(gaps)
+    during = sum(start < t <= end for t in beats)
+    gap = max(later - earlier for earlier, later in pairwise(beats))
+    print(f"{worker.__name__:<15} {during:>2} heartbeats while it ran, longest gap {gap:.2f} s")
 
 
 async def main() -> None:
-    for worker in (hog, good_neighbour):
-        print(f"{worker.__name__:<15} longest heartbeat gap {await longest_gap(worker):.2f} s")
+    await beside(hog)
+    await beside(good_neighbour)
 
 
 if __name__ == "__main__":

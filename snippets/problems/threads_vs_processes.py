@@ -17,23 +17,30 @@ def count_primes(limit: int) -> int:
 JOBS = [60_000, 60_000]
 
 
-def best_of_three(label: str, run) -> float:
-    """The fastest of three runs: the one least disturbed by other programs."""
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        results = run()
-        times.append(time.perf_counter() - start)
-    print(f"{label:<13} {min(times):.2f} s  {results}")
-    return min(times)
+def timed(run) -> tuple[float, list[int]]:
+    start = time.perf_counter()
+    results = run()
+    return time.perf_counter() - start, results
 
 
 if __name__ == "__main__":
     print(f"CPU cores: {os.cpu_count()}")
-    one = best_of_three("one thread", lambda: [count_primes(job) for job in JOBS])
-    with ThreadPoolExecutor(max_workers=2) as threads:
-        two = best_of_three("two threads", lambda: list(threads.map(count_primes, JOBS)))
-    with ProcessPoolExecutor(max_workers=2) as processes:
+    with ThreadPoolExecutor(2) as threads, ProcessPoolExecutor(2) as processes:
         list(processes.map(time.sleep, [0.05, 0.05]))  # start both workers before timing
-        procs = best_of_three("two processes", lambda: list(processes.map(count_primes, JOBS)))
-    print(f"speed-up: threads {one / two:.1f}x, processes {one / procs:.1f}x")
+        ways = {
+            "one thread": lambda: [count_primes(job) for job in JOBS],
+            "two threads": lambda: list(threads.map(count_primes, JOBS)),
+            "two processes": lambda: list(processes.map(count_primes, JOBS)),
+        }
+        best, results = dict.fromkeys(ways, float("inf")), {}
+        for _ in range(3):  # in turns, keeping each way's fastest run (the least disturbed)
+            for way, run in ways.items():
+                seconds, results[way] = timed(run)
+                best[way] = min(best[way], seconds)
+    for way, seconds in best.items():
+        print(f"{way:<13} {seconds:.2f} s  {results[way]}")
+    one = best["one thread"]
+    print(
+        f"speed-up: threads {one / best['two threads']:.1f}x, "
+        f"processes {one / best['two processes']:.1f}x"
+    )

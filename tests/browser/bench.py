@@ -130,7 +130,9 @@ def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path, default=Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site")))
+    parser.add_argument(
+        "--site-dir", type=Path, default=Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site"))
+    )
     parser.add_argument("--page", help="URL path of the page to click Run on")
     parser.add_argument("--index", type=int, default=0, help="which runnable block of --page")
     parser.add_argument("--repeat", type=int, default=5)
@@ -150,7 +152,9 @@ def main() -> None:
     a, b, c = statistics.median(bare), statistics.median(cold), statistics.median(warm)
     print(f"page: {path} (runnable block {index}); medians of {options.repeat} fresh contexts")
     print(f"(a) bare Pyodide load in a worker:        {a:7.0f} ms")
-    print(f"(b) click to first output, cold page:     {b:7.0f} ms  = {b / a:.2f} x (a)  goal <= 1.10 x")
+    print(
+        f"(b) click to first output, cold page:     {b:7.0f} ms  = {b / a:.2f} x (a)  goal <= 1.10 x"
+    )
     print(f"(c) click to first output, second run:    {c:7.0f} ms  goal <= 150 ms")
     print(
         f"(d) bytes before the first Run:           {statistics.median(total):7.0f} B, "

@@ -118,7 +118,8 @@ class BlockDriver:
 
 class PageCache:
     """One open page at a time in `context`, reused while tests stay on the same URL. It
-    starts loading Pyodide as soon as the page's scripts ran, as a reader's hover would."""
+    starts loading Pyodide as soon as the page's scripts ran, as a reader's hover would,
+    and waits for it."""
 
     def __init__(self, context, base_url: str) -> None:
         self.context = context
@@ -135,6 +136,10 @@ class PageCache:
             self.page.on("pageerror", lambda error: self.on_error(path, error))
             self.page.goto(self.base_url + path, wait_until="domcontentloaded")
             self.page.evaluate("() => { window.guideRunner?.interpreter.load().catch(() => {}); }")
+            # Runs start on a settled page: timing-sensitive examples must not compete
+            # with the page's own start-up for the two cores.
+            self.page.wait_for_load_state("load")
+            self.page.evaluate("() => window.guideRunner?.interpreter.load().then(() => true)")
             self.url = path
         return self.page
 

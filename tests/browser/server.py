@@ -37,7 +37,7 @@ def read_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012
     rules: list[tuple[str, list[tuple[str, str]]]] = []  # noqa: RUF012
 
     def end_headers(self) -> None:

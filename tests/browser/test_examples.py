@@ -43,10 +43,12 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
         state = driver.wait_for_running_or_end()
         if state == "running":
             time.sleep(snippet.blocks_after)
-            assert driver.state == "running", f"ended by itself ({driver.state}): {driver.output}"
+            state = driver.state
+        if state == "running":
             state, elapsed = driver.stop_and_time()
             assert state == "stopped" and elapsed < 1000, (state, elapsed)
             return
+        assert state == "unsupported", f"ended by itself ({state}): {driver.output}"
     else:
         state = driver.run(timeout=snippet.timeout + 10)
     output = normalise(driver.output)
@@ -62,7 +64,9 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
         assert state == "finished", f"{state}: {output}"
         return
     expected_state = "finished" if recording["exit_code"] == 0 else ("failed", "exited")
-    assert state in expected_state, f"ended {state}, recorded exit code {recording['exit_code']}:\n{output}"
+    assert state in expected_state, (
+        f"ended {state}, recorded exit code {recording['exit_code']}:\n{output}"
+    )
     recorded = normalise(snippet.output_path.read_text(encoding="utf-8"))
     if recording["exit_code"]:
         output, recorded = without_tracebacks(output), without_tracebacks(recorded)

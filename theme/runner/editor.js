@@ -42,7 +42,8 @@ const theme = EditorView.theme({
   "&": {
     backgroundColor: "var(--md-code-bg-color)",
     color: "var(--md-code-fg-color)",
-    fontSize: "inherit",
+    fontSize: "0.85em", // as Material's code blocks
+    margin: "1em 0 0",
   },
   ".cm-scroller": {
     fontFamily: "var(--md-code-font-family)",
@@ -95,7 +96,7 @@ export function createEditor({ parent, before, code, firstLine = 1, label, onRun
         python(),
         syntaxHighlighting(highlighting),
         theme,
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString() !== original);
         }),

@@ -67,6 +67,12 @@ class InputUnavailable(EOFError):
     """Raised by input(): the page has no terminal to read from."""
 
 
+# Tracebacks show them as the built-in exception they stand for (EOFError: input() ...).
+for _stand_in in (ThreadsUnavailable, ProcessesUnavailable, SocketsUnavailable, InputUnavailable):
+    _stand_in.__module__ = "builtins"
+    _stand_in.__qualname__ = _stand_in.__mro__[1].__name__
+
+
 def _no_threads(*args, **kwargs):
     _State.lacking.append("threads")
     raise ThreadsUnavailable(

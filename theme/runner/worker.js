@@ -33,6 +33,7 @@ const FLUSH_MS = 25;
 
 let pyodide = null;
 let runtime = null;
+let interruptBuffer = null;
 const installed = new Set();
 let current = null; // the run in progress: {id, pending, sentLines, sentChars, tail, cut...}
 
@@ -78,7 +79,7 @@ function emit(fd, text) {
   }
   let room = HEAD_CHARS - run.sentChars;
   let lines = countLines(text);
-  if (run.sentLines + lines > HEAD_LINES || text.length > room) {
+  if (run.sentLines >= HEAD_LINES || run.sentLines + lines > HEAD_LINES || text.length > room) {
     // Send what fits, up to the end of a line, and keep the rest for the tail.
     let end = 0;
     let n = run.sentLines;
@@ -118,7 +119,10 @@ async function init(interrupt) {
     stdout: () => {},
     stderr: () => {},
   });
-  if (interrupt) pyodide.setInterruptBuffer(new Int32Array(interrupt));
+  if (interrupt) {
+    interruptBuffer = new Int32Array(interrupt);
+    pyodide.setInterruptBuffer(interruptBuffer);
+  }
   pyodide.FS.writeFile("/home/pyodide/guide_runtime.py", RUNTIME);
   runtime = pyodide.runPython(
     "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\nguide_runtime",
@@ -221,7 +225,10 @@ self.onmessage = (event) => {
   } else if (message.type === "run") {
     queue = queue.then(() => run(message));
   } else if (message.type === "stop") {
-    // Arrives only while the program waits (the worker's event loop is free then).
+    // Arrives only while the program waits (this worker's event loop is free then): cancel
+    // what it awaits. A KeyboardInterrupt raised while Python resumes from the wait would
+    // break Pyodide's stack switching, so the page's interrupt request is withdrawn.
+    if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
     if (runtime && current && current.id === message.id) runtime.request_stop();
   }
 };

@@ -430,7 +430,7 @@ class Scheduler:
         self._make_ready(task)
         if self.alive == 2:
             self._set_multi(True)
-        if self.multi and not _monitoring_on and self.externals == 0:
+        if self.multi and not _Persistent.monitoring_on and self.externals == 0:
             _monitoring(True)  # no other stack is suspended now (see _monitoring)
         _JS.get().spawn(create_proxy(entry))
         return task
@@ -515,8 +515,12 @@ def _rerun(handle) -> None:
 
 # --- sys.monitoring: switch points in the reader's code ---------------------------------
 
-_tool_id: int | None = None
-_monitoring_on = False
+class _Persistent:
+    """State kept across runs. Not in module globals: the runner puts every module's
+    globals back as they were after install() when a run ends."""
+
+    tool_id: int | None = None
+    monitoring_on = False
 
 
 def _is_user_file(filename: str) -> bool:
@@ -560,16 +564,15 @@ def _on_jump(code, offset, destination):
 
 
 def _register_tool() -> int:
-    global _tool_id
-    if _tool_id is not None:
-        return _tool_id
+    if _Persistent.tool_id is not None:
+        return _Persistent.tool_id
     monitoring = sys.monitoring
     for tool in (4, 3, 5, 2, 1, 0):
         if monitoring.get_tool(tool) is None:
             monitoring.use_tool_id(tool, TOOL_NAME)
             monitoring.register_callback(tool, monitoring.events.PY_START, _on_start)
             monitoring.register_callback(tool, monitoring.events.JUMP, _on_jump)
-            _tool_id = tool
+            _Persistent.tool_id = tool
             return tool
     raise RuntimeError("simthreads: no free sys.monitoring tool id")
 
@@ -580,13 +583,12 @@ def _monitoring(on: bool) -> None:
     crashes when stacks are switched. So events go on with the first thread a run starts,
     and off only at the start of the next run (after the last one's threads unwound); while
     one thread is alive, the callbacks just count."""
-    global _monitoring_on
-    if on == _monitoring_on:
+    if on == _Persistent.monitoring_on:
         return
     tool = _register_tool()
     events = sys.monitoring.events
     sys.monitoring.set_events(tool, (events.PY_START | events.JUMP) if on else 0)
-    _monitoring_on = on
+    _Persistent.monitoring_on = on
 
 
 def set_library_prefixes(prefixes) -> None:
@@ -596,7 +598,7 @@ def set_library_prefixes(prefixes) -> None:
     _library_prefixes = tuple(prefixes)
     _user_files.clear()
     _other_files.clear()
-    if _tool_id is not None:
+    if _Persistent.tool_id is not None:
         sys.monitoring.restart_events()
 
 

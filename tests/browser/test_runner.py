@@ -1,0 +1,494 @@
+"""The runner's behaviour, driven like a reader: edit, run, stop, reset, copy, the keyboard,
+bad input, isolation between runs, loading on intent, offline, no JSPI, accessibility.
+
+Most tests share one page (the first runnable block that runs as written in a browser),
+replacing its code by their own program, the way a reader edits an example.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import OutsideRequests, chromium_path, is_local
+from .driver import BLOCKS, BlockDriver
+from .pages import runnable_blocks
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PYODIDE = "/assets/vendor/pyodide/"
+
+
+def playground_block(site_dir: Path):
+    """The first block that runs as written in a browser (asyncio only) on a page with at
+    least two runnable blocks (for the session test)."""
+    blocks = runnable_blocks(site_dir)
+    counts = {}
+    for block in blocks:
+        counts[block.page] = counts.get(block.page, 0) + 1
+    for block in blocks:
+        if block.needs <= {"asyncio"} and block.recorded and counts[block.page] >= 2:
+            return block
+    pytest.fail("no page has two runnable blocks, one of them asyncio only")
+
+
+@pytest.fixture(scope="module")
+def playground(browser, server, site_dir):
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server.url + block.page)
+    assert page.evaluate("crossOriginIsolated"), "the _headers file should isolate the page"
+    yield page, block
+    context.close()
+
+
+@pytest.fixture
+def driver(playground) -> BlockDriver:
+    page, block = playground
+    driver = BlockDriver(page, block.index)
+    if driver.state == "running":
+        driver.button("stop").click()
+        driver.wait()
+    driver.button("reset").click()
+    return driver
+
+
+def run_code(driver: BlockDriver, code: str, timeout: float = 60) -> str:
+    driver.set_code(code)
+    return driver.run(timeout)
+
+
+def still_works(driver: BlockDriver) -> None:
+    """The page and its Python keep working after whatever the last run did."""
+    assert run_code(driver, "print('still here')\n") == "finished", driver.output
+    assert driver.output == "still here\n"
+
+
+# --- running, editing -------------------------------------------------------------------
+
+
+def test_output_streams_while_the_program_runs(driver) -> None:
+    driver.set_code(
+        "import asyncio, sys\n\n"
+        "async def main():\n"
+        "    print('first')\n"
+        "    await asyncio.sleep(1)\n"
+        "    print('oops', file=sys.stderr)\n"
+        "    print('second')\n\n"
+        "asyncio.run(main())\n"
+    )
+    driver.button("run").click()
+    driver.page.wait_for_function(
+        "el => el.querySelector('.guide-runner__log').textContent.includes('first')",
+        arg=driver.root.element_handle(),
+        timeout=30_000,
+    )
+    assert driver.state == "running"
+    assert "second" not in driver.output, "output arrived only at the end"
+    assert driver.wait() == "finished"
+    assert driver.output == "first\noops\nsecond\n"
+    assert driver.stderr == "oops\n", "stderr is shown apart from stdout"
+    assert re.fullmatch(r"Finished in \d+\.\d+ s\.", driver.status), driver.status
+
+
+def test_edit_run_again_and_reset(driver) -> None:
+    original = driver.code
+    assert run_code(driver, "print(6 * 7)\n") == "finished"
+    assert driver.output == "42\n"
+    assert run_code(driver, "print('edited')\n") == "finished"
+    assert driver.output == "edited\n"
+    driver.button("reset").click()
+    assert driver.code == original
+    assert not driver.root.locator(".guide-runner__output").is_visible()
+    assert driver.status == "Back to the original code."
+
+
+def test_ctrl_enter_runs_from_the_editor(driver) -> None:
+    driver.set_code("print('from the keyboard')\n")
+    driver.page.keyboard.press("Control+Enter")
+    assert driver.wait() == "finished"
+    assert driver.output == "from the keyboard\n"
+    assert "\n\n" not in driver.code, "Ctrl+Enter must run, not insert a line"
+
+
+def test_copy_puts_the_edited_code_on_the_clipboard(driver) -> None:
+    driver.set_code("print('copied')\n")
+    driver.button("copy").click()
+    assert driver.page.evaluate("navigator.clipboard.readText()") == "print('copied')\n"
+    assert driver.status == "Code copied to the clipboard."
+
+
+def test_keyboard_only_use(driver) -> None:
+    page = driver.page
+    driver.set_code("print('by keyboard')\n")
+    focused = "() => document.activeElement.className"
+    page.keyboard.press("Tab")
+    assert "guide-runner__run" in page.evaluate(focused), "Tab leaves the editor for Run"
+    for name in ("stop", "reset", "copy"):
+        page.keyboard.press("Tab")
+        assert f"guide-runner__{name}" in page.evaluate(focused)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert driver.wait() == "finished"
+    assert driver.output == "by keyboard\n"
+    # what a screen reader is told: labelled controls, a polite status and output log
+    assert driver.root.locator("[role=status]").count() == 1
+    assert driver.root.locator(".guide-runner__log").get_attribute("role") == "log"
+    assert driver.editor.get_attribute("aria-label").startswith("Code of ")
+    assert driver.button("run").get_attribute("aria-keyshortcuts") == "Control+Enter Meta+Enter"
+
+
+# --- stopping ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "while True:\n    pass\n",
+        "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0.05)\n\nasyncio.run(main())\n",
+        "import time\n\nwhile True:\n    time.sleep(0.05)\n",
+    ],
+    ids=["busy-loop", "asyncio-loop", "sleep-loop"],
+)
+def test_stop_ends_a_run_within_a_second(driver, code) -> None:
+    driver.set_code(code)
+    driver.button("run").click()
+    driver.wait_for_state("running")
+    time.sleep(0.5)
+    page = driver.page
+    page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
+    state, elapsed = driver.stop_and_time()
+    assert state == "stopped" and elapsed < 1000, (state, elapsed)
+    # cross-origin isolated: Python was interrupted, not thrown away
+    assert page.evaluate("() => window.guideRunner.interpreter.worker === window.beforeStop")
+    assert re.fullmatch(r"Stopped after \d+\.\d+ s\.", driver.status), driver.status
+    still_works(driver)
+
+
+def test_stop_without_isolation_restarts_python(browser, plain_server, site_dir) -> None:
+    block = playground_block(site_dir)
+    context = browser.new_context(service_workers="block")  # no headers, no service worker
+    page = context.new_page()
+    page.goto(plain_server.url + block.page)
+    assert page.evaluate("crossOriginIsolated") is False
+    driver = BlockDriver(page, block.index)
+    driver.set_code("while True:\n    pass\n")
+    driver.button("run").click()
+    driver.wait_for_state("running")
+    page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
+    state, elapsed = driver.stop_and_time()
+    assert state == "stopped" and elapsed < 1000, (state, elapsed)
+    assert page.evaluate("() => window.guideRunner.interpreter.worker !== window.beforeStop")
+    still_works(driver)
+    context.close()
+
+
+def test_service_worker_isolates_a_page_without_headers(browser, plain_server, site_dir) -> None:
+    """GitHub Pages sends no COOP/COEP headers: coi-serviceworker reloads the page once,
+    isolated."""
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(plain_server.url + block.page)
+    page.wait_for_function("crossOriginIsolated === true", timeout=15_000)
+    page.wait_for_load_state("load")
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    driver = BlockDriver(page, block.index)
+    still_works(driver)
+    context.close()
+
+
+# --- bad input --------------------------------------------------------------------------
+
+BAD_INPUT = {
+    "syntax-error": (
+        "print('unclosed'\n",
+        {"state": "failed", "output": ["SyntaxError", 'File "snippets/'], "limit": None},
+    ),
+    "exception": (
+        "def divide():\n    return 1 / 0\n\ndivide()\n",
+        {
+            "state": "failed",
+            "output": [
+                'Traceback (most recent call last):\n  File "snippets/',
+                "ZeroDivisionError",
+            ],
+            "limit": None,
+        },
+    ),
+    "input": (
+        "name = input('Your name? ')\nprint('hello', name)\n",
+        {
+            "state": "failed",
+            "output": ["Your name? ", "EOFError"],
+            "limit": "input",
+            "note": "input()",
+        },
+    ),
+    "sys-exit": (
+        "import sys\n\nprint('bye')\nsys.exit(3)\n",
+        {"state": "exited", "output": ["bye\n"], "status": "Exited with status 3"},
+    ),
+    "recursion": (
+        "def deeper(n):\n    return deeper(n + 1)\n\ndeeper(0)\n",
+        {"state": "failed", "output": ["RecursionError"], "limit": None},
+    ),
+    "memory": (
+        "data = bytearray(2**31 - 1)\n",
+        {"state": "failed", "output": ["MemoryError"], "limit": None},
+    ),
+    "missing-package": (
+        "import numpy\n",
+        {
+            "state": "failed",
+            "output": ["ModuleNotFoundError: No module named 'numpy'"],
+            "limit": "package",
+            "note": "not in Python's standard library",
+        },
+    ),
+    "multiprocessing": (
+        "import multiprocessing\n\np = multiprocessing.Process(target=print)\np.start()\np.join()\n",
+        {"state": "unsupported", "limit": "processes", "note": "cannot start programs"},
+    ),
+    "subprocess": (
+        "import subprocess\n\nsubprocess.run(['ls'])\n",
+        {"state": "unsupported", "limit": "processes", "note": "cannot start programs"},
+    ),
+    "threads": (
+        "import threading\n\nt = threading.Thread(target=print, args=('hi',))\nt.start()\nt.join()\n",
+        {"state": "unsupported", "limit": "threads", "note": "simulated-thread runtime"},
+    ),
+    "threads-caught": (
+        "import threading\n\ntry:\n    threading.Thread(target=print).start()\nexcept RuntimeError:\n    print('carried on')\n",
+        {"state": "unsupported", "limit": "threads", "output": ["carried on"]},
+    ),
+    "socket": (
+        "import socket\n\nsocket.create_connection(('example.com', 80))\n",
+        {"state": "unsupported", "limit": "sockets", "note": "network"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_INPUT))
+def test_bad_input_gets_a_clear_message(driver, name) -> None:
+    code, expected = BAD_INPUT[name]
+    state = run_code(driver, code)
+    output = driver.output
+    assert state == expected["state"], f"{state}: {output}"
+    for text in expected.get("output", []):
+        assert text in output, f"{text!r} not in:\n{output}"
+    assert "guide_runtime" not in output and "micropip" not in output
+    assert not re.search(r'Traceback \(most recent call last\):\n  File "(?!snippets/)', output), (
+        "the traceback starts in the runner, not in the reader's code"
+    )
+    if "limit" in expected:
+        assert driver.limit == expected["limit"]
+    if "note" in expected:
+        assert expected["note"] in driver.note
+    if expected["state"] == "unsupported":
+        assert "Cannot run in a browser" in driver.status
+        assert "by the original program" in driver.note, "the code was edited"
+        recorded = driver.root.locator(".guide-runner__recorded--shown")
+        assert recorded.count() == 1, "the recorded output is pointed out"
+    if "status" in expected:
+        assert expected["status"] in driver.status
+    still_works(driver)
+
+
+def test_a_flood_of_output_is_cut_and_the_page_stays_responsive(driver) -> None:
+    page = driver.page
+    page.evaluate(
+        """() => {
+            window.longestGap = 0;
+            let last = performance.now();
+            window.ticker = setInterval(() => {
+                const now = performance.now();
+                window.longestGap = Math.max(window.longestGap, now - last);
+                last = now;
+            }, 20);
+        }"""
+    )
+    assert run_code(driver, "for i in range(100_000):\n    print(i)\n") == "finished"
+    page.evaluate("() => clearInterval(window.ticker)")
+    output = driver.output
+    lines = output.splitlines()
+    assert lines[:3] == ["0", "1", "2"] and lines[-1] == "99999"
+    assert len(lines) < 2100, f"{len(lines)} lines in the page"
+    assert re.search(r"… 97,960 more lines \([\d,]+ characters\) not shown", output), output[-2000:]
+    assert page.evaluate("window.longestGap") < 250, "the page froze while the output streamed"
+
+
+# --- isolation between runs -------------------------------------------------------------
+
+LEAVE_STATE_BEHIND = """\
+import asyncio, atexit, builtins, json, logging, os, sys, warnings
+
+sys.leak = builtins.leak = json.leak = True
+os.environ["LEAK"] = "1"
+sys.path.append("/leak")
+sys.setrecursionlimit(12345)
+warnings.simplefilter("error")
+logging.basicConfig(level=logging.DEBUG, format="LEAK %(message)s")
+asyncio.sleep = None
+leaked_global = True
+atexit.register(print, "atexit ran")
+asyncio.new_event_loop().call_later(0.5, print, "a callback of the previous run")
+print("state left behind")
+"""
+
+CHECK_STATE = """\
+import asyncio, builtins, json, logging, os, sys, time, warnings
+
+print(hasattr(sys, "leak"), hasattr(builtins, "leak"), hasattr(json, "leak"))
+print("LEAK" in os.environ, "/leak" in sys.path, sys.getrecursionlimit() == 12345)
+print(warnings.filters[0][0] == "error", logging.getLogger().handlers, asyncio.sleep is None)
+print("leaked_global" in globals(), __name__)
+time.sleep(0.7)
+"""
+
+
+def test_each_run_starts_from_a_clean_interpreter(driver) -> None:
+    assert run_code(driver, LEAVE_STATE_BEHIND) == "finished", driver.output
+    assert driver.output == "state left behind\natexit ran\n"
+    assert run_code(driver, CHECK_STATE) == "finished", driver.output
+    assert driver.output == "False False False\nFalse False False\nFalse [] False\nFalse __main__\n"
+
+
+def test_blocks_of_a_session_share_their_variables(playground) -> None:
+    page, block = playground
+    first = BlockDriver(page, block.index)
+    other = BlockDriver(page, 1 if block.index == 0 else 0)
+    page.evaluate(
+        f"""() => document.querySelectorAll('{BLOCKS}').forEach(
+            (el, i) => {{ if (i === {first.index} || i === {other.index}) el.dataset.session = 'demo'; }})"""
+    )
+    try:
+        assert run_code(first, "shared = 41\n") == "finished"
+        assert run_code(other, "print(shared + 1)\n") == "finished", other.output
+        assert other.output == "42\n"
+        other.root.evaluate("el => { delete el.dataset.session; }")
+        assert run_code(other, "print(shared + 1)\n") == "failed"
+        assert "NameError" in other.output
+    finally:
+        page.evaluate(
+            f"() => document.querySelectorAll('{BLOCKS}').forEach(el => delete el.dataset.session)"
+        )
+        other.button("reset").click()
+
+
+# --- loading, the network, browsers without JSPI ----------------------------------------
+
+
+def test_pyodide_loads_on_intent_only(browser, server, site_dir) -> None:
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(server.url + block.page, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    assert not [u for u in urls if PYODIDE in u], "Pyodide was fetched before any intent"
+    driver = BlockDriver(page, block.index)
+    with page.expect_request(lambda request: PYODIDE in request.url, timeout=10_000):
+        driver.button("run").hover()
+    context.close()
+
+
+def test_scrolling_a_block_into_view_starts_loading(browser, server, site_dir) -> None:
+    block = playground_block(site_dir)
+    context = browser.new_context(viewport={"width": 1000, "height": 400})
+    page = context.new_page()
+    page.goto(server.url + block.page, wait_until="networkidle")
+    page.mouse.move(5, 395)  # off the blocks
+    with page.expect_request(lambda request: PYODIDE in request.url, timeout=10_000):
+        target = page.locator(BLOCKS).nth(block.index)
+        for _ in range(200):
+            page.mouse.wheel(0, 150)
+            page.wait_for_timeout(30)
+            if target.evaluate("el => el.getBoundingClientRect().top < innerHeight / 2"):
+                break
+    context.close()
+
+
+def test_no_request_leaves_127_0_0_1(browser, server, site_dir) -> None:
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    outside = OutsideRequests()
+    outside.watch(context)
+    local: list[str] = []
+    context.on("request", lambda request: local.append(request.url))
+    page = context.new_page()
+    page.goto(server.url + block.page, wait_until="networkidle")
+    driver = BlockDriver(page, block.index)
+    assert driver.run() == "finished", driver.output
+    assert run_code(
+        driver, "import urllib.request\nurllib.request.urlopen('http://example.com')\n"
+    ) in (
+        "failed",
+        "unsupported",
+    )
+    assert run_code(driver, BAD_INPUT["socket"][0]) == "unsupported"
+    assert any(url.endswith("pyodide.asm.wasm") for url in local), (
+        "the worker's requests were not seen"
+    )
+    assert all(is_local(url) for url in local if url not in outside)
+    assert not outside, f"requests to other hosts: {outside}"
+    context.close()
+
+
+def test_without_jspi_asyncio_run_says_so_and_shows_the_recording(
+    browser, server, site_dir
+) -> None:
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    hide_jspi = "delete WebAssembly.Suspending; delete WebAssembly.promising;\n"
+    context.add_init_script(hide_jspi)
+
+    def worker_without_jspi(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=hide_jspi + response.text())
+
+    context.route("**/assets/runner/worker.js", worker_without_jspi)
+    page = context.new_page()
+    page.goto(server.url + block.page)
+    driver = BlockDriver(page, block.index)
+    assert "lacks WebAssembly JSPI" in driver.status
+    assert driver.run() == "unsupported", driver.output
+    assert driver.limit == "jspi"
+    assert "JSPI" in driver.note and f"recorded on {block.recorded}" in driver.note
+    assert driver.root.locator(".guide-runner__recorded--shown").count() == 1
+    still_works(driver)  # code without asyncio.run still runs
+    context.close()
+
+
+# --- accessibility ----------------------------------------------------------------------
+
+
+def test_axe_finds_no_serious_violations(playground, driver) -> None:
+    page, _ = playground
+    assert AXE.exists(), "node_modules/axe-core is missing: run `npm ci`"
+    run_code(
+        driver,
+        "print('output to check')\nimport threading\nthreading.Thread(target=print).start()\n",
+    )
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
+
+
+def test_a_missing_chromium_fails_with_how_to_install_it(monkeypatch) -> None:
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(pytest.fail.Exception, match=r"apt-get install -y chromium"):
+        chromium_path()
