@@ -113,6 +113,8 @@ def site(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
     session.run("pytest", "tests/site", *session.posargs)
     session.run("pytest", "--codeblocks", "docs", "-p", "no:cacheprovider")
+    # In Debian's Chromium: every runnable example of the built site, and the runner itself.
+    session.run("pytest", "tests/browser", "-p", "no:cacheprovider")
 
 
 @nox.session(python=DOCS_PYTHON)
@@ -172,7 +174,17 @@ def bench_pdf(session: nox.Session) -> None:
     session.log("bench pdf: build + print %.0f s (goal < 120 s), %.1f MB", elapsed, size)
 
 
+def bench_runner(session: nox.Session) -> None:
+    """The in-page runner in headless Chromium (tests/browser/bench.py): (a) bare Pyodide
+    load in a worker, (b) click to first output on a cold page, (c) on a second run,
+    (d) bytes before the first Run. Figures and goals: tests/browser/BENCHMARKS.md."""
+    site_dir = Path(session.create_tmp()) / "bench-runner"
+    build_site(session, "--site-dir", str(site_dir), pdf=False)
+    session.run("python", "-m", "tests.browser.bench", "--site-dir", str(site_dir))
+
+
 @nox.session(python=DOCS_PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmarks that print figures, one bench_* function each."""
+    bench_runner(session)
     bench_pdf(session)
