@@ -204,8 +204,11 @@ plt.show()
 # %% [markdown]
 # Sequentially, the tasks follow one another. With threads, all four start at once and all
 # four finish near the end: they were all "running", but they shared one GIL, so each bar
-# is about four times as long as a task needs. With processes, the tasks really run at the
-# same time, as many at once as there are cores.
+# is about four times as long as a task needs. With processes, each task has a GIL of its
+# own, and the operating system runs as many of them at once as there are cores, so the
+# batch ends sooner. With more tasks than cores the bars still overlap and stretch, because
+# the processes take turns on the cores; the difference from threads is that every core is
+# busy, not just one.
 #
 # What changes this picture:
 #

@@ -10,20 +10,18 @@ import threading
 import time
 
 THREADS = 8
-
-
 made: list["Session"] = []  # every session ever created (list.append is thread-safe)
 
 
 class Session:
     def __init__(self) -> None:
+        time.sleep(0.01)  # logging in takes a while; other threads run meanwhile
         made.append(self)
 
 
 def get_session_racy(cache: dict, key: str) -> Session:
-    if key not in cache:  # check
-        time.sleep(0)  # any switch here lets another thread pass the same check
-        cache[key] = Session()  # act: may replace a session another thread already uses
+    if key not in cache:  # check ...
+        cache[key] = Session()  # ... act, 10 ms later: others have passed the check too
     return cache[key]
 
 

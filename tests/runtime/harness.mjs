@@ -53,7 +53,7 @@ if (source) {
   }
 }
 
-const RUNTIME = fs.readFileSync(path.join(ROOT, "theme", "runner", "guide_runtime.py"), "utf8");
+const RUNTIME = fs.readFileSync(option("--runner") || path.join(ROOT, "theme", "runner", "guide_runtime.py"), "utf8");
 pyodide.FS.mkdirTree("/home/pyodide");
 pyodide.FS.writeFile("/home/pyodide/guide_runtime.py", RUNTIME);
 const runtime = pyodide.runPython(

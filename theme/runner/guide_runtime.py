@@ -24,12 +24,13 @@ import _thread
 import asyncio
 import atexit
 import builtins
+import collections
 import gc
+import heapq
 import importlib
 import itertools
 import json
 import linecache
-import math
 import os
 import random
 import socket
@@ -170,68 +171,150 @@ class _Input:
 
 
 class _RunLoop(WebLoop):
-    """An event loop with CPython's lifecycle on top of Pyodide's WebLoop (which never
-    closes and is always "running"): asyncio.run() gets a new one each time and closes it,
-    creating a loop does not make it the running loop, a closed loop refuses work. retire()
-    cancels what a run left scheduled, so that no callback of one run fires in the next."""
+    """CPython's event loop semantics on top of Pyodide's WebLoop, which schedules each
+    callback on its own browser task (zero-delay callbacks then starve timers: a heartbeat
+    of 10 ms beat every 100 ms beside a task that yields with sleep(0)), never closes and
+    is always "running". Here, as in BaseEventLoop: a ready queue and a heap of timers,
+    served in iterations (_run_once: due timers join the ready queue, then the callbacks
+    ready at the start of the iteration run), one browser task per iteration; asyncio.run()
+    gets a new loop each time and closes it; creating a loop does not make it the running
+    loop; run_forever() runs until stop(); a closed loop refuses work; debug mode tracks
+    coroutine origins and warns of slow callbacks. retire() drops what a run left, so that
+    no callback of one run fires in the next."""
+
+    slow_callback_duration = 0.1
+    _clock_resolution = time.get_clock_info("monotonic").resolution
 
     def __init__(self) -> None:
         previous = asyncio._get_running_loop()
         super().__init__()
         asyncio._set_running_loop(previous)
-        self._handles: set[asyncio.Handle] = set()  # scheduled, not run yet
+        self._ready: collections.deque[asyncio.Handle] = collections.deque()
+        self._scheduled: list[asyncio.TimerHandle] = []  # a heap
+        self._tick_soon = False  # a zero-delay browser task is pending
+        self._tick_at: float | None = None  # a browser timer is pending for then
+        self._ticking = False
+        self._retired = False
         self._closed = False
         self._depth = 0
+        self._stop_future: asyncio.Future | None = None
         _State.loops.append(self)
 
-    slow_callback_duration = 0.1
+    # --- scheduling ---------------------------------------------------------------------
+
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        handle = asyncio.Handle(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        self._ready.append(handle)
+        self._wake()
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        return self.call_soon(callback, *args, context=context)
 
     def call_later(self, delay, callback, *args, context=None):
-        """WebLoop.call_later with what BaseEventLoop adds: a TimerHandle, and in debug
-        mode coroutine origin tracking and the "Executing ... took ... seconds" warning."""
+        if delay is None:
+            raise TypeError("delay must not be None")
+        return self.call_at(self.time() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
         self._check_closed()
-        handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context=context)
-        if delay == math.inf:
-            return handle
+        timer = asyncio.TimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        self._wake()
+        return timer
 
-        holder = [handle]  # emptied when run: the closure must not keep the callback alive
+    def _timer_handle_cancelled(self, handle) -> None:
+        pass  # cancelled timers are dropped when they reach the top of the heap
 
-        def run_handle():
-            handle = holder.pop()
-            self._handles.discard(handle)
+    def _wake(self) -> None:
+        """Make sure a browser task comes for the next iteration: at once if callbacks are
+        ready, else when the first timer is due."""
+        if self._retired:
+            return
+        while self._scheduled and self._scheduled[0]._cancelled:
+            heapq.heappop(self._scheduled)._scheduled = False
+        if self._ready:
+            if not self._tick_soon:
+                self._tick_soon = True
+                self._schedule_tick(0)
+        elif self._scheduled:
+            when = self._scheduled[0]._when
+            if self._tick_at is None or when < self._tick_at:
+                self._tick_at = when
+                self._schedule_tick(max(0.0, when - self.time()))
+
+    def _schedule_tick(self, delay: float) -> None:
+        scheduleCallback(
+            create_once_callable(self._run_once, _may_syncify=True),
+            min(delay * 1000, _MAX_TIMEOUT_MS),
+        )
+
+    def _run_once(self) -> None:
+        """One iteration, as BaseEventLoop._run_once."""
+        self._tick_soon = False
+        self._tick_at = None
+        if self._ticking or self._retired:
+            return
+        self._ticking = True
+        try:
             self._install_running_loop()
             self._install_asyncgen_hooks()
-            if handle.cancelled():
-                return
-            self._current_handle = handle
-            try:
-                if self._debug:
-                    sys.set_coroutine_origin_tracking_depth(DEBUG_STACK_DEPTH)
-                    start = self.time()
-                    handle._run()
-                    took = self.time() - start
-                    if took >= self.slow_callback_duration:
-                        _asyncio_logger.warning(
-                            "Executing %s took %.3f seconds", _format_handle(handle), took
-                        )
-                else:
-                    handle._run()
-            except SystemExit as error:
-                self._exit_in_callback(error.code)
-            except KeyboardInterrupt:
-                self.cancel_everything()
-            finally:
-                self._current_handle = None
-                # Pyodide may keep this frame alive after the call: drop the callback now,
-                # or a task it references outlives its last reference in the program.
-                del handle
+            end_time = self.time() + self._clock_resolution
+            while self._scheduled and self._scheduled[0]._when < end_time:
+                timer = heapq.heappop(self._scheduled)
+                timer._scheduled = False
+                self._ready.append(timer)
+            timer = None
+            for _ in range(len(self._ready)):
+                if self._retired:
+                    break
+                handle = self._ready.popleft()
+                if not handle._cancelled:
+                    self._run_handle(handle)
+                handle = None  # no reference to the callback once it has run
+        finally:
+            self._ticking = False
+            self._wake()
 
-        scheduleCallback(
-            create_once_callable(run_handle, _may_syncify=True),
-            min(max(delay, 0) * 1000, _MAX_TIMEOUT_MS),
-        )
-        self._handles.add(handle)
-        return handle
+    def _run_handle(self, handle: asyncio.Handle) -> None:
+        self._current_handle = handle
+        try:
+            if self._debug:
+                sys.set_coroutine_origin_tracking_depth(DEBUG_STACK_DEPTH)
+                start = self.time()
+                handle._run()
+                took = self.time() - start
+                if took >= self.slow_callback_duration:
+                    _asyncio_logger.warning(
+                        "Executing %s took %.3f seconds", _format_handle(handle), took
+                    )
+            else:
+                handle._run()
+        except SystemExit as error:
+            _State.exit_code = error.code
+            self.cancel_everything()
+        except KeyboardInterrupt:  # Stop, while a callback ran
+            _State.stopping = True
+            self.cancel_everything()
+        finally:
+            self._current_handle = None
+            # Pyodide may keep this frame alive after the call: drop the callback now, or a
+            # task it references outlives its last reference in the program.
+            del handle
+
+    def call_exception_handler(self, context) -> None:
+        if not self._retired:  # e.g. "Task was destroyed but it is pending!" after the run
+            super().call_exception_handler(context)
+
+    # --- tasks --------------------------------------------------------------------------
 
     def create_task(self, coro, *, name=None, context=None, **kwargs):
         """As BaseEventLoop.create_task (WebLoop's fails with task factories), with task
@@ -249,25 +332,36 @@ class _RunLoop(WebLoop):
             task = self._task_factory(self, coro, **given, **kwargs)
             if name is None:
                 task.set_name(f"Task-{next(_State.task_names)}")
-        self._in_progress += 1
-        task.add_done_callback(self._decrement_in_progress)
         return task
 
-    def _decrement_in_progress(self, fut=None):
-        # WebLoop reports a task's exception as soon as it fails, without a message, which
-        # also marks it retrieved; CPython reports it only if nobody retrieved it, when the
-        # task is garbage-collected ("Task exception was never retrieved").
-        self._in_progress -= 1
-        if self._no_in_progress_handler and self._in_progress == 0:
-            self._no_in_progress_handler()
+    # --- lifecycle ----------------------------------------------------------------------
 
     def run_until_complete(self, future):
         self._check_closed()
         if self._depth:
             raise RuntimeError("This event loop is already running")
-        previous = asyncio._get_running_loop()
         # As in CPython, the loop is not running yet when the task is made: no eager start.
         future = asyncio.ensure_future(future, loop=self)
+        return self._run_until(future)
+
+    def run_forever(self) -> None:
+        self._check_closed()
+        if self._depth:
+            raise RuntimeError("This event loop is already running")
+        self._stop_future = self.create_future()
+        try:
+            self._run_until(self._stop_future)
+        finally:
+            self._stop_future = None
+
+    def stop(self) -> None:
+        future = self._stop_future
+        if future is not None and not future.done():
+            self.call_soon(future.set_result, None)  # after the callbacks ready now
+
+    def _run_until(self, future):
+        """Block the program (stack switching) until `future` is done; callbacks run."""
+        previous = asyncio._get_running_loop()
         self._depth += 1
         try:
             return super().run_until_complete(future)
@@ -286,25 +380,22 @@ class _RunLoop(WebLoop):
             raise RuntimeError("Cannot close a running event loop")
         if not self._closed:
             self._closed = True
-            self.retire()
+            self._ready.clear()
+            self._scheduled.clear()
 
     def _check_closed(self) -> None:
         if self._closed:
             raise RuntimeError("Event loop is closed")
-
-    def _exit_in_callback(self, code) -> None:
-        _State.exit_code = code
-        self.cancel_everything()
 
     def cancel_everything(self) -> None:
         for task in asyncio.all_tasks(self):
             task.cancel()
 
     def retire(self) -> None:
-        self.cancel_everything()
-        for handle in self._handles:
-            handle.cancel()
-        self._handles.clear()
+        """The run is over: nothing of this loop runs any more."""
+        self._retired = True
+        self._ready.clear()
+        self._scheduled.clear()
 
 
 class _Policy(WebLoopPolicy):
@@ -316,10 +407,18 @@ class _Policy(WebLoopPolicy):
 
 
 def _sleep(seconds: float) -> None:
-    """time.sleep: inside a coroutine it blocks the event loop, as in CPython (Pyodide's
-    would let other tasks run meanwhile); elsewhere it waits without blocking the worker,
-    so that output keeps flowing and Stop is heard."""
+    """time.sleep. It blocks, as in CPython: inside a coroutine the whole event loop waits
+    (Pyodide's would let other tasks run meanwhile). On a cross-origin isolated page the
+    worker blocks on the interrupt buffer (Atomics.wait: exact, idle, and a Stop wakes it);
+    elsewhere, outside coroutines, it waits on the browser's event loop (timers there are
+    a few milliseconds late, sometimes tens), so that Stop is heard, and inside them Pyodide
+    spins."""
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
     _State.flush()
+    if _State.block is not None:
+        _State.block(seconds)
+        return
     loop = asyncio._get_running_loop()
     in_task = loop is not None and asyncio.current_task(loop) is not None
     if in_task or not can_run_sync():
@@ -336,6 +435,7 @@ class _State:
     loops: list[_RunLoop] = []  # noqa: RUF012 - the loops of the run in progress
     policy: _Policy | None = None
     flush = staticmethod(lambda: None)
+    block = None
     runtimes: dict[str, types.ModuleType] = {}  # noqa: RUF012
     sessions: dict[str, types.ModuleType] = {}  # noqa: RUF012
     modules: dict[str, types.ModuleType] = {}  # noqa: RUF012
@@ -349,10 +449,12 @@ class _State:
     switch_interval = 0.005
 
 
-def setup(emit, flush) -> str:
+def setup(emit, flush, block=None) -> str:
     """Prepare the interpreter once; `emit(fd, text)` sends output to the page, `flush()`
-    sends what is pending now."""
+    sends what is pending now, `block(seconds)` (if the page is cross-origin isolated)
+    blocks the worker until then or until Stop."""
     _State.flush = flush
+    _State.block = block
     sys.stdout = _Output(1, emit)
     sys.stderr = _Output(2, emit)
     sys.stdin = _Input()
@@ -469,8 +571,11 @@ def _reset() -> None:
     sys.setrecursionlimit(_State.recursion_limit)
     sys.set_int_max_str_digits(_State.int_max_str_digits)
     sys.setswitchinterval(_State.switch_interval)
-    sys.settrace(None)
-    sys.setprofile(None)
+    # Only if set: with simulated threads, setting them walks frames of switched stacks.
+    if sys.gettrace() is not None:
+        sys.settrace(None)
+    if sys.getprofile() is not None:
+        sys.setprofile(None)
     atexit._clear()
     random.seed()
     gc.enable()

@@ -122,7 +122,10 @@ class Interpreter {
   stop() {
     const run = this.current;
     if (!run) return;
-    if (this.interrupt) Atomics.store(this.interrupt, 0, 2); // SIGINT
+    if (this.interrupt) {
+      Atomics.store(this.interrupt, 0, 2); // SIGINT: KeyboardInterrupt at the next bytecode
+      Atomics.notify(this.interrupt, 0); // and wakes a time.sleep()
+    }
     this.worker.postMessage({ type: "stop", id: run.id });
     const grace = this.interrupt ? HARD_STOP_MS.isolated : HARD_STOP_MS.plain;
     run.stopTimer = setTimeout(() => {

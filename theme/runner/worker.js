@@ -128,7 +128,7 @@ async function init(interrupt) {
     "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\nguide_runtime",
   );
   sys_path_cleanup();
-  const info = JSON.parse(runtime.setup(emit, flush));
+  const info = JSON.parse(runtime.setup(emit, flush, interruptBuffer ? blockFor : null));
   return {
     type: "ready",
     python: info.python,
@@ -141,6 +141,11 @@ async function init(interrupt) {
 function sys_path_cleanup() {
   // The runtime is imported; the reader's programs should not see its directory on sys.path.
   pyodide.runPython("import sys\nsys.path.remove('/home/pyodide')");
+}
+
+// time.sleep on an isolated page: wait on the interrupt buffer, which a Stop sets and wakes.
+function blockFor(seconds) {
+  Atomics.wait(interruptBuffer, 0, 0, Math.max(0, seconds * 1000));
 }
 
 function jspiSupported() {

@@ -59,6 +59,14 @@ def last_seed() -> int | None:
     return _state["seed"]
 
 
+def _set_native_id(self) -> None:
+    self._native_id = _primitives.get_ident()
+
+
+def _native_id(self):
+    return getattr(self, "_native_id", None)
+
+
 def _as_seed(value) -> int | None:
     """A seed from what the page sent (a number, digits), or None for anything else."""
     if isinstance(value, bool):
@@ -140,6 +148,12 @@ def install() -> None:
     threading._time = P.monotonic
     threading.TIMEOUT_MAX = P.TIMEOUT_MAX
     threading._main_thread._os_thread_handle = P.ThreadHandle(main_ident)
+    # Pyodide's threading has no native_id (no get_native_id): give threads one, as
+    # CPython does on every platform the guide runs on.
+    threading._HAVE_THREAD_NATIVE_ID = True
+    threading.Thread._set_native_id = _set_native_id
+    threading.Thread.native_id = property(_native_id, doc="The thread's native id.")
+    threading._main_thread._native_id = main_ident
 
     queue.SimpleQueue = queue._PySimpleQueue
     queue.time = P.monotonic
@@ -172,6 +186,12 @@ def before_run(seed: int | None = None) -> int:
     threading._threading_atexits[:] = _state["atexits"]
     if hasattr(threading, "_SHUTTING_DOWN"):
         threading._SHUTTING_DOWN = False
+    # What a run may have left in threading's tables (a thread never started...).
+    main = threading._main_thread
+    for ident in [i for i in threading._active if i != main.ident]:
+        del threading._active[ident]
+    threading._active[main.ident] = main
+    threading._limbo.clear()
     if hasattr(threading, "_counter"):  # thread names start again at Thread-1
         threading._counter = itertools.count(1).__next__
     _primitives.set_epoch_offset()

@@ -230,7 +230,10 @@ def sleep(secs) -> None:
         _fallback_sleep(secs)
         return
     if secs == 0:
-        scheduler.yield_()
+        # CPython releases the GIL and takes it again: a waiting thread gets it only if
+        # it is quicker (here: a seeded coin toss).
+        if scheduler.ready and scheduler.rng.random() < 0.5:
+            scheduler.yield_()
         return
     scheduler.block(Wait("sleep", None, scheduler.now() + secs))
 

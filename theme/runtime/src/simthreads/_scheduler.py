@@ -17,12 +17,15 @@ run: the same program with the same seed interleaves the same way.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import math
 import random
 import sys
 import time as _time
+import types
+import weakref
 
 # The real clock, captured before install() gives the time module virtual clocks.
 _real_perf_counter = _time.perf_counter
@@ -34,6 +37,10 @@ EXTERNAL = "external"  # waits for the browser (asyncio.run): the scheduler cann
 DONE = "done"
 
 TICK = 1e-6  # virtual seconds per switch point while several threads are alive
+# The shortest slice, in switch points: a switch costs far more than a switch point (as a
+# GIL hand-over does in CPython), so a 1 µs switch interval means "switch very often", not
+# "switch at every point".
+MIN_SLICE = 100
 TOOL_NAME = "simthreads"
 
 # Hot path: the switch points left in the current slice (a module global: the monitoring
@@ -193,6 +200,8 @@ class Scheduler:
         self.externals = 0
         self.loop_owner: dict = {}
         self.switches = 0
+        self.instrumented = False
+        self.gc_was_enabled: bool | None = None
         self.active = True
         self.deadlocked: str | None = None
         self._timer_proxy = None
@@ -221,7 +230,7 @@ class Scheduler:
             _countdown = self.mark = 1 << 62
             return
         interval = max(sys.getswitchinterval(), 1e-6)
-        length = max(1, int(interval / TICK * self.rng.uniform(1.0, 1.25)))
+        length = max(MIN_SLICE, int(interval / TICK * self.rng.uniform(1.0, 1.25)))
         deadline = self._next_deadline()
         if deadline is not None:
             length = max(1, min(length, math.ceil((deadline - self.vnow) / TICK)))
@@ -235,6 +244,13 @@ class Scheduler:
         if not multi:
             self.real_anchor = _real_perf_counter()
         self._new_slice()
+        # Python 3.14's cyclic GC walks the frames of the running stack to its very bottom,
+        # and with switched stacks that chain can lead into frames that are gone: no
+        # automatic collection once threads have run together (the garbage waits for the
+        # end of the run, when only the main stack is left).
+        if multi and self.gc_was_enabled is None:
+            self.gc_was_enabled = gc.isenabled()
+            gc.disable()
 
     # --- threads becoming ready, running, waiting ----------------------------------------
 
@@ -430,8 +446,9 @@ class Scheduler:
         self._make_ready(task)
         if self.alive == 2:
             self._set_multi(True)
-        if self.multi and not _Persistent.monitoring_on and self.externals == 0:
-            _monitoring(True)  # no other stack is suspended now (see _monitoring)
+        if self.multi and not self.instrumented:
+            self.instrumented = True
+            instrument_user_code(sys._getframe(1))
         _JS.get().spawn(create_proxy(entry))
         return task
 
@@ -520,7 +537,8 @@ class _Persistent:
     globals back as they were after install() when a run ends."""
 
     tool_id: int | None = None
-    monitoring_on = False
+    # code objects with switch points, by id (code objects compare equal by content)
+    instrumented: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
 
 
 def _is_user_file(filename: str) -> bool:
@@ -535,8 +553,6 @@ def _is_user_file(filename: str) -> bool:
 
 def _on_start(code, offset):
     global _countdown
-    if code.co_filename not in _user_files and not _is_user_file(code.co_filename):
-        return sys.monitoring.DISABLE
     _countdown -= 1
     if _countdown <= 0:
         scheduler = _scheduler
@@ -544,15 +560,12 @@ def _on_start(code, offset):
             scheduler.slice_end()
         else:
             _countdown = 1 << 62
-    return None
 
 
 def _on_jump(code, offset, destination):
     global _countdown
     if destination > offset:
         return sys.monitoring.DISABLE  # forward jumps are not switch points
-    if code.co_filename not in _user_files and not _is_user_file(code.co_filename):
-        return sys.monitoring.DISABLE
     _countdown -= 1
     if _countdown <= 0:
         scheduler = _scheduler
@@ -577,18 +590,54 @@ def _register_tool() -> int:
     raise RuntimeError("simthreads: no free sys.monitoring tool id")
 
 
-def _monitoring(on: bool) -> None:
-    """Switch the monitoring events on or off. Only while no other simulated thread is
-    suspended: set_events() walks the frames of the running stack, and in Pyodide it
-    crashes when stacks are switched. So events go on with the first thread a run starts,
-    and off only at the start of the next run (after the last one's threads unwound); while
-    one thread is alive, the callbacks just count."""
-    if on == _Persistent.monitoring_on:
-        return
+def _code_objects(code, found: list) -> None:
+    found.append(code)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            _code_objects(const, found)
+
+
+def _functions_code(value, found: list, depth: int = 0) -> None:
+    code = getattr(value, "__code__", None)
+    if isinstance(code, types.CodeType):
+        _code_objects(code, found)
+    elif isinstance(value, (staticmethod, classmethod)):
+        _functions_code(value.__func__, found, depth)
+    elif isinstance(value, property):
+        for part in (value.fget, value.fset, value.fdel):
+            _functions_code(part, found, depth)
+    elif isinstance(value, type) and depth == 0:
+        for member in list(vars(value).values()):
+            _functions_code(member, found, depth + 1)
+
+
+def instrument_user_code(frame=None) -> None:
+    """Switch points on, in the reader's code only: sys.monitoring local events on every
+    code object of the program (the module's code, found on the calling stack, with all
+    the functions, classes and lambdas compiled in it, and the functions in __main__).
+
+    Local events, never global ones: sys.monitoring.set_events() and sys.settrace() walk
+    the frames of the running stack, which Pyodide's stack switching can leave dangling."""
     tool = _register_tool()
-    events = sys.monitoring.events
-    sys.monitoring.set_events(tool, (events.PY_START | events.JUMP) if on else 0)
-    _Persistent.monitoring_on = on
+    found: list = []
+    frame = frame if frame is not None else sys._getframe(1)
+    depth = 0
+    while frame is not None and depth < 200:
+        if _is_user_file(frame.f_code.co_filename):
+            _code_objects(frame.f_code, found)
+        frame = frame.f_back
+        depth += 1
+    main = sys.modules.get("__main__")
+    if main is not None:
+        for value in list(vars(main).values()):
+            _functions_code(value, found)
+    events = sys.monitoring.events.PY_START | sys.monitoring.events.JUMP
+    done = _Persistent.instrumented
+    for code in found:
+        if done.get(id(code)) is code or not _is_user_file(code.co_filename):
+            continue
+        sys.monitoring.set_local_events(tool, code, events)
+        done[id(code)] = code
 
 
 def set_library_prefixes(prefixes) -> None:
@@ -598,15 +647,12 @@ def set_library_prefixes(prefixes) -> None:
     _library_prefixes = tuple(prefixes)
     _user_files.clear()
     _other_files.clear()
-    if _Persistent.tool_id is not None:
-        sys.monitoring.restart_events()
 
 
 def start_run(seed: int, main_ident: int) -> Scheduler:
     global _scheduler, _countdown
     _scheduler = Scheduler(seed, main_ident)
     _countdown = 1 << 62
-    _monitoring(False)
     return _scheduler
 
 
@@ -614,9 +660,22 @@ def current_scheduler() -> Scheduler | None:
     return _scheduler
 
 
+class _Discard:
+    """Where the output of threads being unwound goes (CPython stops daemon threads where
+    they stand: their clean-up code does not print)."""
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+
 def end_run() -> None:
     """After the main thread: unwind the threads still blocked (daemon threads, or all of
-    them after a deadlock) without running the program further, then forget the run."""
+    them after a deadlock), one at a time and silently, then forget the run. Nothing may
+    change the interpreter's monitoring (sys.settrace, set_events) while other stacks are
+    suspended, so they must be gone before the runner cleans up."""
     global _scheduler, _countdown
     scheduler = _scheduler
     if scheduler is None:
@@ -624,25 +683,31 @@ def end_run() -> None:
     scheduler._cancel_idle_timer()
     leftovers = [t for t in scheduler.tasks.values() if t.state not in (DONE, RUNNING)]
     scheduler.active = False
-    unwinding = []
-    for task in leftovers:
-        scheduler._unqueue(task)
-        task.abort = ThreadKilled()
-        task.state = DONE
-        resume, task.resume = task.resume, None
-        if resume is not None:
-            resume()
-            unwinding.append(task)
-    # Let them unwind now, while this stack waits: nothing may change the interpreter's
-    # monitoring (sys.settrace, set_events) while other stacks are suspended.
-    if unwinding:
+    caller = scheduler.current
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = _Discard()
+    try:
         from pyodide.ffi import can_run_sync
 
-        for _ in range(20):
-            if all(task.finished for task in unwinding) or not can_run_sync():
-                break
-            promise, resolve = _deferred()
-            _JS.get().later(resolve, 0)
-            _suspend(promise)
+        for task in leftovers:
+            scheduler._unqueue(task)
+            task.abort = ThreadKilled()
+            task.state = DONE
+            resume, task.resume = task.resume, None
+            if resume is None:
+                continue
+            scheduler.current = task
+            resume()
+            for _ in range(50):
+                if task.finished or not can_run_sync():
+                    break
+                promise, resolve = _deferred()
+                _JS.get().later(resolve, 0)
+                _suspend(promise)
+    finally:
+        sys.stdout, sys.stderr = saved
+        scheduler.current = caller
+    if scheduler.gc_was_enabled:
+        gc.enable()
     _scheduler = None
     _countdown = 1 << 62
