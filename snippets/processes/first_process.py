@@ -10,8 +10,9 @@ import os
 
 
 def greet(name: str, times: int) -> None:
+    parent = multiprocessing.parent_process()  # the process that called start()
     for _ in range(times):
-        print(f"child  pid={os.getpid()} parent={os.getppid()}: hello, {name}")
+        print(f"child  pid={os.getpid()} parent={parent.pid}: hello, {name}")
 
 
 if __name__ == "__main__":

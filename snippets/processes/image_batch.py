@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
-COUNT, SIZE = 8, (640, 480)
+COUNT, SIZE = 8, (480, 360)
 
 
 def make_image(path: Path, seed: int) -> None:
@@ -29,7 +29,7 @@ def process(source: Path) -> str:
     """Blur, sharpen, equalise and shrink one image; save the result next to it."""
     with Image.open(source) as image:
         result = image.filter(ImageFilter.GaussianBlur(4)).filter(ImageFilter.UnsharpMask(3))
-        result = ImageOps.equalize(ImageOps.grayscale(result)).resize((320, 240))
+        result = ImageOps.equalize(ImageOps.grayscale(result)).resize((240, 180))
         target = source.with_name(f"{source.stem}-small.png")
         result.save(target)
     return target.name

@@ -16,6 +16,9 @@ import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 
+// stdout carries the JSON answers only: anything else logged goes to stderr.
+console.log = console.info = console.debug = (...args) => console.error(...args);
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
 const option = (name) => {

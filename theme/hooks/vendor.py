@@ -3,6 +3,9 @@ package-lock.json), so that no page ever loads anything from a CDN.
 
 - copies libraries: mermaid, Pyodide's core files (assets/vendor/pyodide/) and
   coi-serviceworker (at the site root, so that its scope covers every page);
+- puts the simulated-thread runtime beside Pyodide: its wheel and the copy of Pyodide's
+  lock file that lists it (both built by `nox -s runtime` into build/runtime/pyodide/),
+  so that the worker loads it by name, its hash checked;
 - bundles the in-page runner (theme/runner/: runner.js, editor.js with CodeMirror 6,
   worker.js with guide_runtime.py, runner.css) with esbuild into assets/runner/.
 
@@ -31,11 +34,16 @@ VENDORED = {
     "assets/vendor/pyodide/pyodide.asm.mjs": "pyodide/pyodide.asm.mjs",
     "assets/vendor/pyodide/pyodide.asm.wasm": "pyodide/pyodide.asm.wasm",
     "assets/vendor/pyodide/python_stdlib.zip": "pyodide/python_stdlib.zip",
-    "assets/vendor/pyodide/pyodide-lock.json": "pyodide/pyodide-lock.json",
     # Makes pages cross-origin isolated where the host cannot send headers (GitHub Pages),
     # so that Stop can interrupt Python instead of restarting it. Must sit at the root.
     "coi-serviceworker.js": "coi-serviceworker/coi-serviceworker.min.js",
 }
+
+# The simulated-thread runtime (theme/runtime/), built by `nox -s runtime`: the lock file
+# replaces Pyodide's own (it is Pyodide's plus one entry).
+RUNTIME_SOURCE = ROOT / "theme" / "runtime"
+RUNTIME_BUILD = ROOT / "build" / "runtime" / "pyodide"
+RUNTIME_WHEEL = "simthreads-*-py3-none-any.whl"
 
 # esbuild entry points (under theme/runner/) -> bundles under assets/runner/
 ENTRIES = ["runner.js", "worker.js", "runner.css", "isolation.js"]
@@ -49,6 +57,21 @@ def _missing(path: Path) -> PluginError:
     return PluginError(
         f"{path.relative_to(ROOT)} is missing: run `npm ci` (or build with `nox -s build`)"
     )
+
+
+def runtime_files() -> dict[str, Path]:
+    """{site path: file} of the simulated-thread runtime: its wheel and the lock file."""
+    lock = RUNTIME_BUILD / "pyodide-lock.json"
+    wheels = sorted(RUNTIME_BUILD.glob(RUNTIME_WHEEL))
+    if not lock.exists() or len(wheels) != 1:
+        raise PluginError(
+            f"{RUNTIME_BUILD.relative_to(ROOT)}/ has no simulated-thread runtime (the simthreads "
+            "wheel and its pyodide-lock.json): build it with `nox -s runtime` (the build, "
+            "serve and site sessions do it first)"
+        )
+    files = {"assets/vendor/pyodide/pyodide-lock.json": lock}
+    files[f"assets/vendor/pyodide/{wheels[0].name}"] = wheels[0]
+    return files
 
 
 def bundle_runner() -> dict[str, bytes]:
@@ -77,14 +100,18 @@ def bundle_runner() -> dict[str, bytes]:
 
 
 def on_files(files, config):
-    # theme/runner/ holds sources: the site gets their bundles instead.
+    # theme/runner/ holds sources: the site gets their bundles instead; theme/runtime/ is
+    # the source of the runtime's wheel.
     for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(RUNNER):
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if source and (source.is_relative_to(RUNNER) or source.is_relative_to(RUNTIME_SOURCE)):
             files.remove(file)
     for target, source in VENDORED.items():
         path = NODE_MODULES / source
         if not path.exists():
             raise _missing(path)
+        files.append(File.generated(config, target, abs_src_path=str(path)))
+    for target, path in runtime_files().items():
         files.append(File.generated(config, target, abs_src_path=str(path)))
     for name, content in bundle_runner().items():
         files.append(File.generated(config, f"assets/runner/{name}", content=content))
@@ -93,4 +120,5 @@ def on_files(files, config):
 
 def on_serve(server, config, builder):
     server.watch(str(RUNNER))
+    server.watch(str(RUNTIME_BUILD))
     return server

@@ -156,8 +156,9 @@ function limitMessage(limit, block) {
   switch (limit.kind) {
     case "threads":
       return (
-        "This program starts threads, and Python in this page (Pyodide) has a single thread: " +
-        "threads need the simulated-thread runtime, which this site does not have yet. " +
+        "This program starts threads. Python in this page runs them as simulated threads, " +
+        "which need WebAssembly stack switching (JSPI): this browser lacks it (Chrome and " +
+        "Edge have it from version 137, Firefox from 153). " +
         recordedSentence(block)
       );
     case "processes":
@@ -298,7 +299,8 @@ class Block {
     this.note = document.createElement("div");
     this.note.className = "guide-runner__note";
     this.note.hidden = true;
-    output.append(this.title, this.log, this.note);
+    this.threads = this.buildThreadsPanel();
+    output.append(this.title, this.log, this.threads, this.note);
     this.output = output;
 
     this.codeBox.after(bar, output);
@@ -309,6 +311,44 @@ class Block {
     const preload = () => interpreter.load().catch(() => {});
     bar.addEventListener("pointerenter", preload, { once: true });
     this.root.addEventListener("focusin", preload, { once: true });
+  }
+
+  /** What a run with simulated threads shows under its output: that they are simulated,
+   * the seed of the run, and buttons to run again with the same seed or a new one. */
+  buildThreadsPanel() {
+    const panel = document.createElement("div");
+    panel.className = "guide-runner__threads";
+    panel.hidden = true;
+    const text = document.createElement("p");
+    text.className = "guide-runner__threads-text";
+    this.seedText = document.createElement("span");
+    this.seedText.className = "guide-runner__seed";
+    text.append(
+      "Threads here are simulated on one WebAssembly thread: their interleaving and blocking " +
+        "are real, parallel speed-up is not. ",
+      this.seedText,
+    );
+    this.sameSeedButton = button("↻ Same seed", "same-seed", {
+      title: "Run again with this seed: the same interleaving, the same output",
+    });
+    this.newSeedButton = button("⚄ New seed", "new-seed", {
+      title: "Run again with a new seed: another interleaving",
+    });
+    this.sameSeedButton.addEventListener("click", () => this.run({ seed: this.seed }));
+    this.newSeedButton.addEventListener("click", () => this.run({ seed: null }));
+    panel.append(text, this.sameSeedButton, this.newSeedButton);
+    return panel;
+  }
+
+  showSeed(seed) {
+    this.seed = seed ?? null;
+    this.threads.hidden = this.seed === null;
+    if (this.seed !== null) {
+      this.seedText.textContent = `Seed ${this.seed} (it fixes the schedule and random).`;
+      this.root.dataset.seed = String(this.seed);
+    } else {
+      delete this.root.dataset.seed;
+    }
   }
 
   hint() {
@@ -349,6 +389,7 @@ class Block {
 
   clearOutput() {
     this.log.textContent = "";
+    this.threads.hidden = true;
     this.note.hidden = true;
     this.note.innerHTML = "";
     this.output.hidden = true;
@@ -374,7 +415,7 @@ class Block {
     if (atEnd) log.scrollTop = log.scrollHeight;
   }
 
-  async run() {
+  async run({ seed = null } = {}) {
     if (this.running) return;
     this.setRunning(true);
     this.clearOutput();
@@ -390,6 +431,7 @@ class Block {
       firstLine: this.firstLine,
       needs: this.needs,
       session: this.session,
+      seed,
     };
     let result;
     try {
@@ -439,6 +481,9 @@ class Block {
       case "stopped":
         status = `Stopped${took}.`;
         break;
+      case "deadlocked":
+        status = `Deadlocked${took}: every thread waits forever (CPython would hang here).`;
+        break;
       case "crashed":
         status = "The interpreter failed; a fresh one starts for the next run.";
         if (result.error) this.append([[2, `${result.error}\n`]]);
@@ -447,6 +492,7 @@ class Block {
         status = quiet ? "Cannot run in a browser." : `Failed${took}: see the traceback.`;
     }
     this.root.dataset.state = quiet ? "unsupported" : result.status;
+    this.showSeed(result.seed);
     if (limit) {
       this.root.dataset.limit = limit.kind;
       this.note.innerHTML = limitMessage(limit, this);

@@ -2,12 +2,14 @@
 //
 // Messages from the page (runner.js):
 //   {type: "init", interrupt: SharedArrayBuffer | null}   load Pyodide (once per worker)
-//   {type: "run", id, code, filename, firstLine, needs, session}   run one program
+//   {type: "run", id, code, filename, firstLine, needs, session, seed}   run one program
+//                                                        (seed: of the simulated threads'
+//                                                        schedule; null for a new one)
 //   {type: "stop", id}                                    stop it while it waits (await, sleep)
 // Messages to the page:
 //   {type: "ready", python, pyodide, jspi, seconds}       or {type: "broken", message}
 //   {type: "output", id, chunks: [[fd, text], ...]}       stdout (1) and stderr (2), batched
-//   {type: "done", id, status, exitCode, error, limit, cut, tail, seconds, restart}
+//   {type: "done", id, status, exitCode, error, limit, cut, tail, seconds, restart, seed}
 //
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
@@ -17,11 +19,29 @@ import RUNTIME from "./guide_runtime.py";
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
 
 // Runtimes: packages that give Pyodide what it lacks, loaded before the first run that needs
-// them (the block's data-needs). The wheel is looked up relative to this file; the module's
-// install() is called once (guide_runtime.install_runtime). The threads runtime of a later
-// issue registers itself here, e.g.
-//   threads: { wheel: "guide_threads-1.0-py3-none-any.whl", module: "guide_threads" },
-export const RUNTIMES = {};
+// them (the block's data-needs, or what the code uses now: see codeNeeds). A `package` is
+// loaded by name from Pyodide's lock file beside Pyodide (its hash checked), a `wheel` by
+// URL relative to this file; the module's install() is called once
+// (guide_runtime.install_runtime).
+export const RUNTIMES = {
+  // Simulated threads (theme/runtime/, built by `nox -s runtime` into the lock file).
+  threads: { package: "simthreads", module: "simthreads" },
+};
+
+// What the code (perhaps edited by the reader) uses that a runtime provides: threads for
+// threading, _thread, queue, concurrent.futures and time.sleep (which then blocks only the
+// calling thread).
+// calling thread). Simulated threads need JSPI (stack switching): without it, threads stay
+// unavailable and the page explains why.
+const THREADS_USE =
+  /\b(?:threading|_thread|concurrent\.futures|ThreadPoolExecutor|to_thread|run_in_executor)\b|\bimport\s+queue\b|\bfrom\s+queue\s+import\b|\btime\.sleep\s*\(|\bfrom\s+time\s+import\b[^\n]*\bsleep\b/;
+
+function codeNeeds(code, needs) {
+  const found = new Set(needs);
+  if (jspiSupported() && THREADS_USE.test(code)) found.add("threads");
+  if (!jspiSupported()) found.delete("threads");
+  return [...found];
+}
 
 // Output the page gets: the first HEAD_LINES lines (or HEAD_CHARS characters), then only a
 // count of what was cut and the last TAIL_LINES lines, so that a program printing without
@@ -157,7 +177,7 @@ async function installRuntimes(needs) {
     const spec = RUNTIMES[need];
     if (!spec || installed.has(need)) continue;
     const errors = [];
-    await pyodide.loadPackage(new URL(spec.wheel, import.meta.url).href, {
+    await pyodide.loadPackage(spec.package ?? new URL(spec.wheel, import.meta.url).href, {
       messageCallback: () => {},
       errorCallback: (message) => errors.push(message),
     });
@@ -167,7 +187,8 @@ async function installRuntimes(needs) {
   }
 }
 
-async function run({ id, code, filename, firstLine, needs, session }) {
+async function run({ id, code, filename, firstLine, needs: blockNeeds, session, seed }) {
+  const needs = codeNeeds(code, blockNeeds);
   current = {
     id,
     pending: [],
@@ -184,7 +205,7 @@ async function run({ id, code, filename, firstLine, needs, session }) {
   let result;
   try {
     await installRuntimes(needs);
-    const args = [code, filename, session || "", needs.join(" "), null, { first_line: firstLine }];
+    const args = [code, filename, session || "", needs.join(" "), seed ?? null, { first_line: firstLine }];
     // With JSPI the program may block on a promise (asyncio.run, time.sleep) without
     // freezing this worker's event loop; without it, it runs as a plain call.
     const json = jspiSupported()
@@ -214,6 +235,7 @@ async function run({ id, code, filename, firstLine, needs, session }) {
     limit: result.limit,
     restart: result.restart,
     seconds: result.seconds,
+    seed: result.seed ?? null,
     cut: run.cutLines || run.cutChars ? { lines: run.cutLines, chars: run.cutChars } : null,
     tail: run.capped ? run.tail : [],
   });

@@ -110,7 +110,7 @@ def _lock_counts(output: str) -> tuple[list[float], float, float, float]:
 def a_plain_lock_is_not_fair(output: str, recorded: str) -> None:
     _, handovers, acquisitions, longest = _lock_counts(output)
     assert acquisitions >= 1_000
-    assert handovers < acquisitions / 10, f"{handovers} handovers in {acquisitions}"
+    assert handovers < acquisitions / 4, f"{handovers} handovers in {acquisitions}"
     assert longest >= 100, f"the longest run by one thread was only {longest}"
 
 

@@ -2,8 +2,9 @@
 
 - asyncio.run() in a thread waits for the browser (the loop runs on the browser's event
   loop): meanwhile the other threads run. The loop's callbacks run as that thread, and
-  only while it waits in asyncio.run(): a time.sleep() in a coroutine blocks its loop (as
-  in CPython), not the other threads.
+  only while it waits in asyncio.run(). Inside a callback (a coroutine's step) the thread
+  is not preempted, time.sleep() freezes everything (in CPython it freezes the loop), and
+  blocking on a thread primitive that would have to wait is an error, not a hang.
 - run_in_executor() and asyncio.to_thread() use a real ThreadPoolExecutor of simulated
   threads.
 """
@@ -25,19 +26,31 @@ def _handle_run(self):
         return _original_handle_run(self)
     owner = scheduler.loop_owner.get(self._loop)
     if owner is None or scheduler.current is owner:
-        return _original_handle_run(self)
+        return _in_handle(scheduler, self)
     if owner.state is not EXTERNAL or scheduler.current is not None:
         owner.deferred.append(self)  # its thread is busy: the loop waits for it
         return None
     scheduler._cancel_idle_timer()
     scheduler._run(owner)
     try:
-        return _original_handle_run(self)
+        return _in_handle(scheduler, self)
     finally:
         if scheduler.active and scheduler.current is owner and owner.state is RUNNING:
             owner.state = EXTERNAL
             owner.wait = Wait("external", self._loop, None)
             scheduler._pass_baton()
+
+
+def _in_handle(scheduler, handle):
+    """Run an event loop callback. Its thread cannot be suspended inside it (Pyodide does
+    not resume a loop callback's stack there): meanwhile it is never preempted, and
+    time.sleep() blocks everything, as it blocks its loop in CPython."""
+    previous = scheduler.in_handle
+    scheduler.in_handle = True
+    try:
+        return _original_handle_run(handle)
+    finally:
+        scheduler.in_handle = previous
 
 
 def _run_in_executor(self, executor, func, *args):

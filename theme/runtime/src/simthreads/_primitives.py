@@ -194,6 +194,12 @@ def start_joinable_thread(function, handle=None, daemon=True) -> ThreadHandle:
         raise RuntimeError("thread already started")
     task = scheduler.spawn(function, bool(daemon), handle)
     handle._ident = task.ident
+    thread = getattr(function, "__self__", None)
+    if scheduler.in_handle and hasattr(thread, "_started"):
+        # Thread.start() waits until the new thread runs, which it cannot do inside an
+        # asyncio callback (e.g. asyncio.to_thread): mark it started now.
+        thread._ident = task.ident
+        thread._started.set()
     return handle
 
 

@@ -200,6 +200,7 @@ class Scheduler:
         self.externals = 0
         self.loop_owner: dict = {}
         self.switches = 0
+        self.in_handle = False  # running an asyncio callback: no switching (see _asyncio)
         self.instrumented = False
         self.gc_was_enabled: bool | None = None
         self.active = True
@@ -377,6 +378,8 @@ class Scheduler:
         task = self.current
         if task is None:
             raise RuntimeError("simthreads: blocking outside of any simulated thread")
+        if self.in_handle:
+            return self._block_in_handle(wait)
         task.state = BLOCKED
         task.wait = wait
         task.woken = False
@@ -389,12 +392,32 @@ class Scheduler:
         self._suspend_current(task)
         return task.woken
 
+    def _block_in_handle(self, wait: Wait) -> bool:
+        """A block inside an asyncio callback, where the stack cannot be suspended: a
+        sleep freezes everything for its duration; a wait for another thread is refused."""
+        if wait.kind == "sleep":
+            from pyodide.webloop import _orig_sleep
+
+            seconds = max(0.0, wait.deadline - self.now())
+            self._commit()
+            _orig_sleep(seconds)
+            if self.multi:
+                self.vnow += seconds
+            else:
+                self._commit()
+            return False
+        raise RuntimeError(
+            "a coroutine blocked on a threading primitive (it would wait for another "
+            "thread, which the simulated threads cannot do inside the browser's event loop): "
+            "use asyncio.to_thread() or an asyncio primitive instead"
+        )
+
     def yield_(self) -> None:
         """time.sleep(0): let another ready thread run, if there is one."""
         task = self.current
         self._commit()
         self._expire()
-        if task is None or not self.ready:
+        if task is None or not self.ready or self.in_handle:
             return
         task.state = READY
         nxt = self._pick()
@@ -411,7 +434,7 @@ class Scheduler:
         self._commit()
         waiting = bool(self.ready)
         self._expire()
-        if task is None or task.state is not RUNNING or not waiting:
+        if task is None or task.state is not RUNNING or not waiting or self.in_handle:
             self._new_slice()
             return
         task.state = READY
