@@ -261,14 +261,6 @@ BAD_INPUT = {
         "import subprocess\n\nsubprocess.run(['ls'])\n",
         {"state": "unsupported", "limit": "processes", "note": "cannot start programs"},
     ),
-    "threads": (
-        "import threading\n\nt = threading.Thread(target=print, args=('hi',))\nt.start()\nt.join()\n",
-        {"state": "unsupported", "limit": "threads", "note": "simulated-thread runtime"},
-    ),
-    "threads-caught": (
-        "import threading\n\ntry:\n    threading.Thread(target=print).start()\nexcept RuntimeError:\n    print('carried on')\n",
-        {"state": "unsupported", "limit": "threads", "output": ["carried on"]},
-    ),
     "socket": (
         "import socket\n\nsocket.create_connection(('example.com', 80))\n",
         {"state": "unsupported", "limit": "sockets", "note": "network"},
@@ -464,7 +456,11 @@ def test_without_jspi_asyncio_run_says_so_and_shows_the_recording(
     assert driver.limit == "jspi"
     assert "JSPI" in driver.note and f"recorded on {block.recorded}" in driver.note
     assert driver.root.locator(".guide-runner__recorded--shown").count() == 1
-    still_works(driver)  # code without asyncio.run still runs
+    # the simulated threads need JSPI too
+    threads = "import threading\n\nt = threading.Thread(target=print, args=('hi',))\nt.start()\n"
+    assert run_code(driver, threads) == "unsupported", driver.output
+    assert driver.limit == "threads" and "JSPI" in driver.note
+    still_works(driver)  # code without asyncio.run or threads still runs
     context.close()
 
 
@@ -474,10 +470,8 @@ def test_without_jspi_asyncio_run_says_so_and_shows_the_recording(
 def test_axe_finds_no_serious_violations(playground, driver) -> None:
     page, _ = playground
     assert AXE.exists(), "node_modules/axe-core is missing: run `npm ci`"
-    run_code(
-        driver,
-        "print('output to check')\nimport threading\nthreading.Thread(target=print).start()\n",
-    )
+    run_code(driver, "print('output to check')\nimport subprocess\nsubprocess.run(['ls'])\n")
+    assert driver.note, "the scan covers the explanation too"
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [

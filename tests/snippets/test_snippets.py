@@ -19,6 +19,16 @@ def test_snippet(snippet: snippet_metadata.Snippet) -> None:
     reason = snippet.skip_reason()
     if reason:
         pytest.skip(reason)
+    for attempt in range(snippet.retries + 1):
+        try:
+            run_and_check(snippet)
+            return
+        except AssertionError:
+            if attempt == snippet.retries:
+                raise
+
+
+def run_and_check(snippet: snippet_metadata.Snippet) -> None:
     result = run(snippet)
     assert result.output, "the snippet printed nothing; a snippet prints what it demonstrates"
     if not snippet.recordable and snippet.name not in RECORDED:

@@ -19,6 +19,8 @@ A snippet may open with an inline script metadata block (PEP 723), the same bloc
   blocks-after   seconds after which a blocking program must still be running (default 2)
   free-threaded  true when the snippet needs a free-threaded (no GIL) build
   timeout        seconds before a run is a failure (default 60)
+  retries        times a failing check may be re-run (default 0): only for checks that compare
+                 measured times, where a briefly busy machine can hide a real speed-up
 
 Pages do not show the block: the site shows it as badges instead.
 This module is shared by the site build (theme/hooks) and the tests; it needs only the
@@ -56,6 +58,7 @@ class Snippet:
     blocks_after: float = 2.0
     free_threaded: bool = False
     timeout: float = 60.0
+    retries: int = 0
     body_start_line: int = 1  # first line after the metadata block (1-based)
 
     @property
@@ -105,7 +108,15 @@ def read(path: Path) -> Snippet:
     toml = "".join(line[2:] for line in match["content"].splitlines(keepends=True))
     data = tomllib.loads(toml)
     guide = data.get("tool", {}).get("guide", {})
-    unknown = set(guide) - {"varies", "check", "blocks", "blocks-after", "free-threaded", "timeout"}
+    unknown = set(guide) - {
+        "varies",
+        "check",
+        "blocks",
+        "blocks-after",
+        "free-threaded",
+        "timeout",
+        "retries",
+    }
     if unknown:
         raise ValueError(f"{path}: unknown [tool.guide] keys {sorted(unknown)}")
     varies = guide.get("varies")
@@ -125,6 +136,7 @@ def read(path: Path) -> Snippet:
         blocks_after=float(guide.get("blocks-after", 2.0)),
         free_threaded=bool(guide.get("free-threaded", False)),
         timeout=float(guide.get("timeout", 60.0)),
+        retries=int(guide.get("retries", 0)),
         body_start_line=text[: match.end()].count("\n") + 1,
     )
 

@@ -193,7 +193,6 @@ class _RunLoop(WebLoop):
         self._scheduled: list[asyncio.TimerHandle] = []  # a heap
         self._tick_soon = False  # a zero-delay browser task is pending
         self._tick_at: float | None = None  # a browser timer is pending for then
-        self._ticking = False
         self._retired = False
         self._closed = False
         self._depth = 0
@@ -261,9 +260,11 @@ class _RunLoop(WebLoop):
         """One iteration, as BaseEventLoop._run_once."""
         self._tick_soon = False
         self._tick_at = None
-        if self._ticking or self._retired:
+        if self._retired:
             return
-        self._ticking = True
+        # Another iteration may start while a callback of this one is suspended (stack
+        # switching: the simulated threads switch inside callbacks); each takes what is
+        # ready when it gets there.
         try:
             self._install_running_loop()
             self._install_asyncgen_hooks()
@@ -274,14 +275,13 @@ class _RunLoop(WebLoop):
                 self._ready.append(timer)
             timer = None
             for _ in range(len(self._ready)):
-                if self._retired:
+                if self._retired or not self._ready:
                     break
                 handle = self._ready.popleft()
                 if not handle._cancelled:
                     self._run_handle(handle)
                 handle = None  # no reference to the callback once it has run
         finally:
-            self._ticking = False
             self._wake()
 
     def _run_handle(self, handle: asyncio.Handle) -> None:

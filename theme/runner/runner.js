@@ -268,11 +268,11 @@ class Block {
     bar.setAttribute("aria-label", `Run ${this.name}`);
     this.runButton = button("▶ Run", "run", {
       "aria-keyshortcuts": "Control+Enter Meta+Enter",
-      title: "Run the code in your browser (Ctrl+Enter in the editor)",
     });
-    this.stopButton = button("■ Stop", "stop", { "aria-disabled": "true", title: "Stop the run" });
-    this.resetButton = button("↺ Reset", "reset", { title: "Back to the original code" });
-    this.copyButton = button("Copy", "copy", { title: "Copy the code" });
+    // No title attributes: Material turns them into tooltips that get in the way of clicks.
+    this.stopButton = button("■ Stop", "stop", { "aria-disabled": "true" });
+    this.resetButton = button("↺ Reset", "reset");
+    this.copyButton = button("Copy", "copy");
     this.progress = document.createElement("progress");
     this.progress.className = "guide-runner__progress";
     this.progress.setAttribute("aria-label", "Loading Python");
@@ -355,7 +355,7 @@ class Block {
     if (this.needs.includes("asyncio") && !jspiInPage) {
       return "This browser lacks WebAssembly JSPI, which asyncio.run() needs here.";
     }
-    return "Editable · runs in your browser (Pyodide)";
+    return "Editable · runs in your browser (Pyodide) · Ctrl+Enter runs it";
   }
 
   async attachEditor() {

@@ -155,7 +155,12 @@ def install() -> None:
     threading.Thread.native_id = property(_native_id, doc="The thread's native id.")
     threading._main_thread._native_id = main_ident
 
-    queue.SimpleQueue = queue._PySimpleQueue
+    # The C SimpleQueue blocks the real thread: the pure-Python one, under its real name.
+    queue.SimpleQueue = type(
+        "SimpleQueue",
+        (queue._PySimpleQueue,),
+        {"__module__": "queue", "__qualname__": "SimpleQueue"},
+    )
     queue.time = P.monotonic
 
     time.sleep = P.sleep
@@ -207,8 +212,8 @@ def after_main() -> None:
     import threading
 
     scheduler = _scheduler._scheduler
-    if scheduler is None or not scheduler.active:
-        return
+    if scheduler is None or not scheduler.active or scheduler.deadlocked:
+        return  # a deadlock already stopped the program: there is nothing to wait for
     if hasattr(threading, "_SHUTTING_DOWN"):
         threading._SHUTTING_DOWN = True
     for callback in reversed(list(threading._threading_atexits)):

@@ -25,15 +25,17 @@ def _handle_run(self):
     if scheduler is None or not scheduler.active:
         return _original_handle_run(self)
     owner = scheduler.loop_owner.get(self._loop)
-    if owner is None or scheduler.current is owner:
-        return _in_handle(scheduler, self)
+    if owner is None:  # a loop no thread waits on (Pyodide's own): not a thread's work
+        return _original_handle_run(self)
+    if scheduler.current is owner:
+        return _in_handle(owner, self)
     if owner.state is not EXTERNAL or scheduler.current is not None:
         owner.deferred.append(self)  # its thread is busy: the loop waits for it
         return None
     scheduler._cancel_idle_timer()
     scheduler._run(owner)
     try:
-        return _in_handle(scheduler, self)
+        return _in_handle(owner, self)
     finally:
         if scheduler.active and scheduler.current is owner and owner.state is RUNNING:
             owner.state = EXTERNAL
@@ -41,16 +43,17 @@ def _handle_run(self):
             scheduler._pass_baton()
 
 
-def _in_handle(scheduler, handle):
-    """Run an event loop callback. Its thread cannot be suspended inside it (Pyodide does
-    not resume a loop callback's stack there): meanwhile it is never preempted, and
-    time.sleep() blocks everything, as it blocks its loop in CPython."""
-    previous = scheduler.in_handle
-    scheduler.in_handle = True
+def _in_handle(task, handle):
+    """Run an event loop callback as `task`, the thread whose loop it is. That thread cannot
+    be suspended inside it (Pyodide does not resume a loop callback's stack there):
+    meanwhile it is never preempted, and time.sleep() blocks everything, as it blocks its
+    loop in CPython."""
+    previous = task.in_handle
+    task.in_handle = True
     try:
         return _original_handle_run(handle)
     finally:
-        scheduler.in_handle = previous
+        task.in_handle = previous
 
 
 def _run_in_executor(self, executor, func, *args):

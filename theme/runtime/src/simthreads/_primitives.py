@@ -9,6 +9,7 @@ import operator
 import sys
 import time as _time
 import traceback
+import weakref
 
 from . import _scheduler as core
 from ._scheduler import Wait
@@ -195,7 +196,10 @@ def start_joinable_thread(function, handle=None, daemon=True) -> ThreadHandle:
     task = scheduler.spawn(function, bool(daemon), handle)
     handle._ident = task.ident
     thread = getattr(function, "__self__", None)
-    if scheduler.in_handle and hasattr(thread, "_started"):
+    if hasattr(thread, "_started"):  # a threading.Thread's _bootstrap
+        task.thread = weakref.ref(thread)
+    current = scheduler.current
+    if current is not None and current.in_handle and hasattr(thread, "_started"):
         # Thread.start() waits until the new thread runs, which it cannot do inside an
         # asyncio callback (e.g. asyncio.to_thread): mark it started now.
         thread._ident = task.ident

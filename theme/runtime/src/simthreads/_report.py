@@ -20,9 +20,7 @@ def _is_user_frame(frame) -> bool:
 
 
 def _frames_from(frame):
-    while frame is not None:
-        yield frame
-        frame = frame.f_back
+    return core.program_frames(frame)
 
 
 def _call_site(wait):
@@ -110,7 +108,9 @@ def _describe(scheduler, task, main_globals):
     if isinstance(target, threading.Thread) or wait.kind == "join":
         handle = wait.obj
         ident = getattr(handle, "ident", None)
-        name = target.name if isinstance(target, threading.Thread) else _thread_name(scheduler, ident)
+        name = (
+            target.name if isinstance(target, threading.Thread) else _thread_name(scheduler, ident)
+        )
         return f"waits for thread {name} to end (join)", ident, where
     if isinstance(target, Lock) or (target is None and isinstance(wait.obj, Lock)):
         lock = target if isinstance(target, Lock) else wait.obj

