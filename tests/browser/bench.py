@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -67,6 +68,7 @@ CLICK_TO_FIRST_OUTPUT = """el => new Promise(resolve => {
 })"""
 
 ENDED = "el => !el.classList.contains('guide-runner--running') && !!el.dataset.state"
+RUNNER_FILES = re.compile(r"/assets/runner/|/coi-serviceworker\.js$")
 
 
 def launch(playwright):
@@ -99,8 +101,8 @@ def bare_load(browser, base_url: str) -> float:
     return total
 
 
-def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, float, int, int]:
-    """(b), (c) and (d) on one fresh page: ms, ms, bytes, Pyodide bytes."""
+def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, ...]:
+    """(b), (c) and (d) on one fresh page: ms, ms, bytes, Pyodide's bytes, the runner's."""
     context = browser.new_context()
     page = context.new_page()
     sizes: list[tuple[str, int]] = []
@@ -125,7 +127,8 @@ def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, flo
     context.close()
     total = sum(size for _, size in before)
     pyodide = sum(size for url, size in before if "/assets/vendor/pyodide/" in url)
-    return cold, warm, total, pyodide
+    runner = sum(size for url, size in before if RUNNER_FILES.search(url))
+    return cold, warm, total, pyodide, runner
 
 
 def main() -> None:
@@ -140,14 +143,15 @@ def main() -> None:
     path, index = (options.page, options.index) if options.page else choose_page(options.site_dir)
     with SiteServer(options.site_dir, headers=True) as server, sync_playwright() as playwright:
         browser = launch(playwright)
-        bare, cold, warm, total, pyodide = [], [], [], [], []
+        bare, cold, warm, total, pyodide, runner = [], [], [], [], [], []
         for _ in range(options.repeat):
             bare.append(bare_load(browser, server.url))
-            b, c, t, p = page_runs(browser, server.url, path, index)
+            b, c, t, p, r = page_runs(browser, server.url, path, index)
             cold.append(b)
             warm.append(c)
             total.append(t)
             pyodide.append(p)
+            runner.append(r)
         browser.close()
     a, b, c = statistics.median(bare), statistics.median(cold), statistics.median(warm)
     print(f"page: {path} (runnable block {index}); medians of {options.repeat} fresh contexts")
@@ -158,7 +162,8 @@ def main() -> None:
     print(f"(c) click to first output, second run:    {c:7.0f} ms  goal <= 150 ms")
     print(
         f"(d) bytes before the first Run:           {statistics.median(total):7.0f} B, "
-        f"of which Pyodide {max(pyodide)} B  goal: no Pyodide bytes"
+        f"of which Pyodide {max(pyodide)} B (goal: none), the runner's "
+        f"{statistics.median(runner):.0f} B (uncompressed)"
     )
     print("all (a): " + ", ".join(f"{x:.0f}" for x in bare))
     print("all (b): " + ", ".join(f"{x:.0f}" for x in cold))

@@ -9,7 +9,11 @@ import snippet_metadata
 
 
 def some_snippet(*, with_metadata: bool) -> snippet_metadata.Snippet:
-    for snippet in snippet_metadata.all_snippets():
+    for path in sorted(snippet_metadata.SNIPPETS.glob("*/*.py")):
+        try:
+            snippet = snippet_metadata.read(path)
+        except ValueError:
+            continue  # another test reports a malformed snippet
         if (snippet.body_start_line > 1) == with_metadata and snippet.recordable:
             return snippet
     pytest.fail("no snippet to render")

@@ -5,7 +5,8 @@
 //
 // DIR holds Pyodide's files and a pyodide-lock.json that lists simthreads (what
 // `nox -s runtime` builds): the package is loaded by name, its hash checked. With --source,
-// the package is imported from that source folder instead (for quick development).
+// the package is imported from that source folder instead (for quick development); with
+// --runner FILE, FILE replaces theme/runner/guide_runtime.py (for debugging).
 //
 // Reads one JSON request per line on stdin: {"code", "filename", "seed"?, "needs"?}; writes
 // one JSON line per request: the runner's result (status, exit_code, error, seed, seconds)

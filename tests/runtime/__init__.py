@@ -1,0 +1,1 @@
+"""The simulated-thread runtime (theme/runtime/, simthreads) inside real Pyodide."""
