@@ -1,6 +1,6 @@
 # /// script
 # [tool.guide]
-# retries = 2  # a briefly busy machine can hide the speed-up
+# retries = 2  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the counts, which depend on the machine and its load"
 # check = "property"
 # ///
