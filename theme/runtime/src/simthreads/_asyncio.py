@@ -56,6 +56,14 @@ def _in_handle(task, handle):
         task.in_handle = previous
 
 
+def handle_hook(on: bool) -> None:
+    """Route the loop's callbacks through the scheduler, during runs only: the wrapper's
+    frame would otherwise keep a callback's task alive in runs without threads (Pyodide
+    keeps the frames of a callback call), and asyncio could not tell that a task's
+    exception was never retrieved."""
+    asyncio.events.Handle._run = _handle_run if on else _original_handle_run
+
+
 def _run_in_executor(self, executor, func, *args):
     if executor is None:
         executor = getattr(self, "_simthreads_executor", None)
@@ -96,7 +104,6 @@ def install() -> None:
         return scheduler.external(lambda: original_run_sync(awaitable), loop)
 
     webloop.run_sync = run_sync
-    asyncio.events.Handle._run = _handle_run
     asyncio.to_thread = asyncio.threads.to_thread
     webloop.WebLoop.run_in_executor = _run_in_executor
     webloop.WebLoop.set_default_executor = _set_default_executor

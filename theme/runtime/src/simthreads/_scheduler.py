@@ -8,7 +8,8 @@ scheduler resolves when the thread's turn comes again (JSPI, WebAssembly stack s
 
 Time slices end at switch points of the reader's code only (function starts and backward
 jumps, reported by sys.monitoring), after sys.getswitchinterval() of virtual time. Virtual
-time advances by TICK at every switch point while two or more threads are alive, jumps
+time advances by TICK at every switch point and by SWITCH_COST at every switch while two
+or more threads are alive, jumps
 forward when every thread sleeps (after really waiting that long, so that the page shows
 the pauses), and follows the real clock while one thread is alive. Every choice (which
 ready thread runs next, how long a slice lasts) comes from one random generator seeded per
@@ -720,8 +721,11 @@ _ENTRY_CODE = _entry_code()
 
 def start_run(seed: int, main_ident: int) -> Scheduler:
     global _scheduler, _countdown
+    from ._asyncio import handle_hook
+
     _scheduler = Scheduler(seed, main_ident)
     _countdown = 1 << 62
+    handle_hook(True)
     return _scheduler
 
 
@@ -778,5 +782,8 @@ def end_run() -> None:
         scheduler.current = caller
     if scheduler.gc_was_enabled:
         gc.enable()
+    from ._asyncio import handle_hook
+
+    handle_hook(False)
     _scheduler = None
     _countdown = 1 << 62
