@@ -129,7 +129,7 @@ def only_processes_compute_in_parallel_on_a_gil_build(output: str, recorded: str
     elif cores >= 2:
         assert float(speed_ups["threads"]) > 1.3  # free-threaded: threads use the cores
     if cores >= 2:
-        assert float(speed_ups["processes"]) > 1.25
+        assert float(speed_ups["processes"]) > 1.2  # about 1.8x on an idle two-core machine
 
 
 @holds_for("foundations/blocking_the_loop.py")
