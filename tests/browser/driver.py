@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tests.snippets.runner import trim_lines
+
 BLOCKS = '.guide-example[data-run="browser"]'
 ENDED = """el => !el.classList.contains('guide-runner--running') && !!el.dataset.state"""
 REVEAL = """el => {
@@ -149,12 +151,7 @@ class PageCache:
             self.errors.append(f"{path}: {error.stack}")
 
 
-def normalise(text: str) -> str:
-    """As tests/snippets/runner.normalise: no trailing spaces, no trailing blank lines."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n" if lines else ""
+normalise = trim_lines  # what the browser prints has no repository or interpreter paths
 
 
 def without_tracebacks(text: str) -> str:

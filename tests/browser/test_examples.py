@@ -22,12 +22,11 @@ import time
 import pytest
 import snippet_metadata
 
-from tests.snippets import recordings
 from tests.snippets.checks import check
 
 from .driver import BlockDriver, normalise, without_tracebacks
 
-RECORDED = recordings.load()
+RECORDED = snippet_metadata.recordings()
 UNSUPPORTED = {"threads", "processes", "sockets"}
 
 

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "theme" / "hooks"))
 import snippet_metadata  # noqa: E402
 
 from tests.snippets.checks import check  # noqa: E402
+from tests.snippets.runner import trim_lines  # noqa: E402
 
 SAMPLE = [
     "threads/race_and_lock.py",
@@ -46,23 +47,13 @@ SAMPLE = [
 ]
 
 
-def normalise(text: str) -> str:
-    lines = [line.rstrip() for line in text.splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n" if lines else ""
-
-
-def body(snippet: snippet_metadata.Snippet) -> str:
-    """The program as the page shows it: without its metadata block."""
-    lines = snippet.path.read_text(encoding="utf-8").splitlines(keepends=True)
-    return "".join(lines[snippet.body_start_line - 1 :])
+normalise = trim_lines
 
 
 @pytest.mark.parametrize("name", SAMPLE)
 def test_snippet_holds_its_cpython_invariant(pyodide, name: str) -> None:
     snippet = snippet_metadata.find(name)
-    result = pyodide.run(body(snippet), filename=name, seed=2024)
+    result = pyodide.run(snippet.body(), filename=name, seed=2024)
     assert result.status == "finished", f"{result.status}: {result.error}\n{result.output}"
     recorded = normalise(snippet.output_path.read_text(encoding="utf-8"))
     check(snippet, normalise(result.output), recorded)
@@ -71,7 +62,7 @@ def test_snippet_holds_its_cpython_invariant(pyodide, name: str) -> None:
 def test_the_deadlock_demo_ends_with_a_report_instead_of_hanging(pyodide) -> None:
     snippet = snippet_metadata.find("problems/deadlock_forever.py")
     assert snippet.blocks, "the snippet hangs by design on CPython"
-    result = pyodide.run(body(snippet), filename=snippet.name, seed=2024)
+    result = pyodide.run(snippet.body(), filename=snippet.name, seed=2024)
     assert result.status == "deadlocked"
     # What it printed before the deadlock is what CPython printed before hanging.
     recorded = normalise(snippet.output_path.read_text(encoding="utf-8")).splitlines()

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from snippet_metadata import RECORDINGS as MANIFEST
-from snippet_metadata import recordings as load
+from snippet_metadata import recordings
 
 
 @contextmanager
@@ -18,7 +18,7 @@ def updating():
     lock_path = Path(str(MANIFEST) + ".lock")
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        manifest = load()
+        manifest = recordings()
         yield manifest
         MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     lock_path.unlink(missing_ok=True)

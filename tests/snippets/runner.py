@@ -41,7 +41,11 @@ def normalise(text: str) -> str:
     spaces: paths in tracebacks read snippets/… and …/lib/python3.x/…"""
     for prefix in sorted({sys.prefix, sys.base_prefix}, key=len, reverse=True):
         text = text.replace(prefix + os.sep, "…" + os.sep)
-    text = text.replace(str(ROOT) + os.sep, "")
+    return trim_lines(text.replace(str(ROOT) + os.sep, ""))
+
+
+def trim_lines(text: str) -> str:
+    """No trailing spaces, no trailing blank lines, one final newline (none if empty)."""
     lines = [line.rstrip() for line in text.splitlines()]
     while lines and not lines[-1]:
         lines.pop()

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 import snippet_metadata
 
-from . import recordings
 from .checks import check
 from .properties import PROPERTIES
 from .runner import run
 
 SNIPPETS = snippet_metadata.all_snippets()
-RECORDED = recordings.load()
+RECORDED = snippet_metadata.recordings()
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda s: s.name)

@@ -70,6 +70,11 @@ class Snippet:
     def output_path(self) -> Path:
         return self.path.with_suffix(".out")
 
+    def body(self) -> str:
+        """The program as pages show it: without its metadata block."""
+        lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
+        return "".join(lines[self.body_start_line - 1 :])
+
     @property
     def recordable(self) -> bool:
         """Whether the recording interpreter (the newest GIL build tested) can run it."""
