@@ -1,6 +1,6 @@
 # /// script
 # [tool.guide]
-# retries = 2  # the check compares measured times, which a briefly busy machine upsets
+# retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the tick counts by one or two; a blocking call inside a coroutine always stops every other task"
 # check = "property"
 # ///

@@ -1,6 +1,6 @@
 # /// script
 # [tool.guide]
-# retries = 2  # the check compares measured times, which a briefly busy machine upsets
+# retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the times, the number of cores and so the speed-ups; on a standard build only processes compute in parallel"
 # check = "property"
 # ///

@@ -1,6 +1,6 @@
 # /// script
 # [tool.guide]
-# retries = 2  # the check compares measured times, which a briefly busy machine upsets
+# retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the times and speed-ups; threads, processes and asyncio all overlap the waits, processes pay for starting"
 # check = "property"
 # ///

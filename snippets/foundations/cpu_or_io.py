@@ -1,6 +1,6 @@
 # /// script
 # [tool.guide]
-# retries = 2  # the check compares measured times, which a briefly busy machine upsets
+# retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the percentages by a few points, more on a busy machine; waiting stays near 0 %, computing near 100 % on an idle machine"
 # check = "property"
 # ///

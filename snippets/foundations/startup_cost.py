@@ -1,6 +1,6 @@
 # /// script
 # [tool.guide]
-# retries = 2  # the check compares measured times, which a briefly busy machine upsets
+# retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the costs with the machine and its load; a task is always far cheaper than a thread, and a thread than a process"
 # check = "property"
 # ///

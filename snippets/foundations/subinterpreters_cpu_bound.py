@@ -1,7 +1,7 @@
 # /// script
 # requires-python = ">=3.14"
 # [tool.guide]
-# retries = 2  # the check compares measured times, which a briefly busy machine upsets
+# retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the times, the number of cores and so the speed-up"
 # check = "property"
 # ///

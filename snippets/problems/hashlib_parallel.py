@@ -1,6 +1,6 @@
 # /// script
 # [tool.guide]
-# retries = 2  # the check compares measured times, which a briefly busy machine upsets
+# retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the timings, which depend on the machine and its load"
 # check = "property"
 # ///
