@@ -4,7 +4,7 @@ import asyncio
 
 
 async def square(n: int) -> int:
-    await asyncio.sleep(0.01 * (5 - n))  # the last one finishes first
+    await asyncio.sleep(0.05 * (5 - n))  # the last one finishes first
     print(f"  square({n}) finished")
     return n * n
 

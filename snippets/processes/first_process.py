@@ -9,7 +9,8 @@ import multiprocessing
 import os
 
 
-def greet(name: str, times: int) -> None:
+def greet(name: str, times: int, go) -> None:
+    go.wait()  # until the parent has looked at us: we could otherwise be done already
     parent = multiprocessing.parent_process()  # the process that called start()
     for _ in range(times):
         print(f"child  pid={os.getpid()} parent={parent.pid}: hello, {name}")
@@ -17,13 +18,11 @@ def greet(name: str, times: int) -> None:
 
 if __name__ == "__main__":
     print(f"parent pid={os.getpid()}")
-    child = multiprocessing.Process(target=greet, args=("world", 2), name="greeter")
+    go = multiprocessing.Event()
+    child = multiprocessing.Process(target=greet, args=("world", 2, go), name="greeter")
     print(f"created:         alive={child.is_alive()} pid={child.pid} exitcode={child.exitcode}")
     child.start()
-    alive, pid = (
-        child.is_alive(),
-        child.pid,
-    )  # printed later, so as not to mix with the child's lines
+    print(f"after start():   alive={child.is_alive()} pid={child.pid} name={child.name!r}")
+    go.set()
     child.join()
-    print(f"after start():   alive={alive} pid={pid} name={child.name!r}")
     print(f"after join():    alive={child.is_alive()} exitcode={child.exitcode}")

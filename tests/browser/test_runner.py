@@ -172,6 +172,52 @@ def test_stop_ends_a_run_within_a_second(driver, code) -> None:
     still_works(driver)
 
 
+def test_stop_while_python_loads_cancels_the_run(browser, server, site_dir) -> None:
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url + block.page)
+    driver = BlockDriver(page, block.index)
+    driver.set_code("print('must not run')\n")
+    driver.button("run").click()
+    assert driver.state == "loading"
+    state, elapsed = driver.stop_and_time()
+    assert state == "stopped" and elapsed < 1000, (state, elapsed, driver.output)
+    assert "must not run" not in driver.output
+    still_works(driver)
+    context.close()
+
+
+def test_stop_while_the_threads_runtime_loads(browser, server, site_dir) -> None:
+    """The first threading program of a page loads the simulated threads first: a Stop that
+    comes meanwhile must still stop it, without throwing the interpreter away."""
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url + block.page)
+    driver = BlockDriver(page, block.index)
+    held = []  # the request for the runtime's wheel, answered once Stop is clicked
+    context.route("**/simthreads-*.whl", lambda route: held.append(route))
+    still_works(driver)  # Python loaded; the threads runtime is not
+    driver.set_code("import time\n\nprint('began')\nwhile True:\n    time.sleep(0.05)\n")
+    page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
+    driver.button("run").click()
+    driver.wait_for_state("running")
+    for _ in range(500):
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert held, "the threads runtime was never requested"
+    driver.button("stop").click()
+    held[0].continue_()
+    driver.wait()
+    assert driver.state == "stopped", driver.output
+    assert "began" not in driver.output, "the program started after the Stop"
+    assert page.evaluate("() => window.guideRunner.interpreter.worker === window.beforeStop")
+    still_works(driver)
+    context.close()
+
+
 def test_stop_without_isolation_restarts_python(browser, plain_server, site_dir) -> None:
     block = playground_block(site_dir)
     context = browser.new_context(service_workers="block")  # no headers, no service worker

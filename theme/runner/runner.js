@@ -99,16 +99,18 @@ class Interpreter {
     this.load().catch(() => {});
   }
 
-  /** Queue a run; `onWait` is called when it has to wait for another block's run. */
-  run(request, { onOutput, onWait, onStart }) {
+  /** Queue a run; `onWait` is called when it has to wait for another block's run. A Stop
+   * for `ticket` before the run begins (Python loading, another block's run) cancels it. */
+  run(request, { ticket, onOutput, onWait, onStart }) {
     const busy = this.current !== null;
     if (busy) onWait();
     const result = this.queue.then(async () => {
       const info = await this.load();
+      if (ticket.stopped) return { status: "stopped", seconds: 0, restart: false };
       onStart(info);
       return new Promise((resolve) => {
         const id = this.nextId++;
-        this.current = { id, resolve, onOutput, stopTimer: null, started: performance.now() };
+        this.current = { id, ticket, resolve, onOutput, stopTimer: null, started: performance.now() };
         if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
         this.worker.postMessage({ type: "run", id, ...request });
       });
@@ -119,9 +121,12 @@ class Interpreter {
 
   /** Stop the run in progress within a second: KeyboardInterrupt (isolated pages) or a
    * cancel of what it awaits; failing that, end the worker and start a new one. */
-  stop() {
+  stop(ticket) {
     const run = this.current;
-    if (!run) return;
+    if (!run || run.ticket !== ticket) {
+      ticket.stopped = true; // not begun yet: it never will
+      return;
+    }
     if (this.interrupt) {
       Atomics.store(this.interrupt, 0, 2); // SIGINT: KeyboardInterrupt at the next bytecode
       Atomics.notify(this.interrupt, 0); // and wakes a time.sleep()
@@ -435,7 +440,9 @@ class Block {
     };
     let result;
     try {
+      this.ticket = { stopped: false };
       result = await interpreter.run(request, {
+        ticket: this.ticket,
         onWait: () => this.setStatus("Waiting for the run of another example to end…"),
         onStart: (info) => {
           this.progress.hidden = true;
@@ -513,7 +520,7 @@ class Block {
   stop() {
     if (!this.running) return;
     this.setStatus("Stopping…");
-    interpreter.stop();
+    interpreter.stop(this.ticket);
   }
 
   reset() {

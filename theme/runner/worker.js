@@ -187,6 +187,13 @@ async function installRuntimes(needs) {
   }
 }
 
+// Stop came while the runtimes loaded, before the program began: it never starts.
+const STOPPED_BEFORE_START = Symbol("stopped before start");
+
+function stoppedBeforeStart() {
+  return { status: "stopped", exit_code: null, error: null, limit: null, restart: false, seconds: 0 };
+}
+
 async function run({ id, code, filename, firstLine, needs: blockNeeds, session, seed }) {
   const needs = codeNeeds(code, blockNeeds);
   current = {
@@ -205,6 +212,7 @@ async function run({ id, code, filename, firstLine, needs: blockNeeds, session, 
   let result;
   try {
     await installRuntimes(needs);
+    if (current.stopRequested) throw STOPPED_BEFORE_START;
     const args = [code, filename, session || "", needs.join(" "), seed ?? null, { first_line: firstLine }];
     // With JSPI the program may block on a promise (asyncio.run, time.sleep) without
     // freezing this worker's event loop; without it, it runs as a plain call.
@@ -214,7 +222,7 @@ async function run({ id, code, filename, firstLine, needs: blockNeeds, session, 
     result = JSON.parse(json);
   } catch (error) {
     // Not a Python exception (those are in the result): Pyodide itself failed.
-    result = {
+    result = error === STOPPED_BEFORE_START ? stoppedBeforeStart() : {
       status: "crashed",
       exit_code: 1,
       error: `The interpreter failed: ${String(error && error.message ? error.message : error)}`,
@@ -256,6 +264,9 @@ self.onmessage = (event) => {
     // what it awaits. A KeyboardInterrupt raised while Python resumes from the wait would
     // break Pyodide's stack switching, so the page's interrupt request is withdrawn.
     if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
-    if (runtime && current && current.id === message.id) runtime.request_stop();
+    if (current && current.id === message.id) {
+      current.stopRequested = true;
+      if (runtime) runtime.request_stop();
+    }
   }
 };
