@@ -7,6 +7,8 @@
 
 const SCROLL_KEYS = new Set(["PageDown", "PageUp", "ArrowDown", "ArrowUp", " ", "Home", "End"]);
 const HARD_STOP_MS = { isolated: 800, plain: 400 };
+// What a run stopped before it began (Python loading, another block running) ends with.
+const NOT_BEGUN = Object.freeze({ status: "stopped", seconds: null, restart: false });
 
 const jspiInPage = typeof WebAssembly === "object" && typeof WebAssembly.Suspending === "function";
 
@@ -104,9 +106,12 @@ class Interpreter {
   run(request, { ticket, onOutput, onWait, onStart }) {
     const busy = this.current !== null;
     if (busy) onWait();
+    const stoppedEarly = new Promise((resolve) => {
+      ticket.cancel = () => resolve(NOT_BEGUN);
+    });
     const result = this.queue.then(async () => {
       const info = await this.load();
-      if (ticket.stopped) return { status: "stopped", seconds: 0, restart: false };
+      if (ticket.stopped) return NOT_BEGUN;
       onStart(info);
       return new Promise((resolve) => {
         const id = this.nextId++;
@@ -116,7 +121,7 @@ class Interpreter {
       });
     });
     this.queue = result.catch(() => {});
-    return result;
+    return Promise.race([result, stoppedEarly]);
   }
 
   /** Stop the run in progress within a second: KeyboardInterrupt (isolated pages) or a
@@ -124,7 +129,8 @@ class Interpreter {
   stop(ticket) {
     const run = this.current;
     if (!run || run.ticket !== ticket) {
-      ticket.stopped = true; // not begun yet: it never will
+      ticket.stopped = true; // not begun yet: it never will, and the block is free at once
+      ticket.cancel();
       return;
     }
     if (this.interrupt) {
