@@ -166,7 +166,7 @@ def site(session: nox.Session) -> None:
     """Build the site, then test pages, inline code blocks and the built output."""
     docs_environment(session)
     session.run("mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
-    session.run("pytest", "tests/site", *session.posargs)
+    session.run("pytest", "tests/site", "tests/timeline", *session.posargs)
     session.run("pytest", "--codeblocks", "docs", "-p", "no:cacheprovider")
     # In Debian's Chromium: every runnable example of the built site, and the runner itself.
     session.run("pytest", "tests/browser", "-p", "no:cacheprovider")

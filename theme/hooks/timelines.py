@@ -1,0 +1,1 @@
+"""Static timeline figures (issue 9): filled in by the timelines work."""

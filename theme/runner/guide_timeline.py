@@ -1,0 +1,141 @@
+"""Timelines of concurrent runs: who ran when, where each waited and on what, where it woke,
+where it printed. One module for the three places that make them:
+
+- in the browser, the simulated threads' scheduler (theme/runtime/) and the asyncio loop of
+  guide_runtime.py record into a `Recorder` during a run (worker.js ships this file to
+  Pyodide as the module `guide_timeline`);
+- at build time, theme/hooks/timelines.py records a CPython run of a snippet;
+- `render_svg` draws what either recorded, as plain SVG (styled by the site's CSS, so it
+  follows the light and dark palettes).
+
+A recording is a dict (JSON-ready):
+
+    {"clock": "virtual" | "real",        # simulated threads run on virtual time
+     "lanes": [{"id": str, "name": str, "kind": "thread" | "task" | "program"}, ...],
+     "events": [[t, type, lane, detail, extra], ...],   # seconds from the start, in order
+     "end": t,                            # when the recording ended
+     "dropped": n, "limit": n,            # events left out between the first and last `limit`
+     "deadlock": None | [{"lane": id, "waits_for": id, "what": str}, ...]}   # the cycle
+
+Event types (detail, extra):
+    "start"   the lane begins (its name, the lane that started it or None)
+    "run"     the lane runs from t until the next "run", "idle", "block" or "end"
+    "idle"    nobody runs (every thread or task waits)
+    "block"   the lane waits (a reason from REASONS, what it waits on: "Lock lock_a")
+    "wake"    the wait is over ("woken" | "timeout" | "ready"); it runs at its next "run"
+    "print"   the lane printed one line (its text, "stdout" | "stderr")
+    "end"     the lane ended ("returned" | "cancelled" | "raised ValueError" ..., None)
+"""
+
+from __future__ import annotations
+
+import collections
+import time
+
+# Why a lane waits: the kinds of marks a timeline draws.
+REASONS = (
+    "lock",  # Lock, RLock, Semaphore acquire
+    "condition",  # Condition.wait, Event.wait, Barrier.wait
+    "queue",  # queue.Queue get/put, asyncio.Queue
+    "sleep",  # time.sleep, asyncio.sleep
+    "join",  # Thread.join, Future.result, awaiting another task
+    "await",  # any other await
+    "io",  # a socket, a file, the browser
+)
+
+LIMIT = 5000  # events kept at each end of a long run
+
+
+class Recorder:
+    """Records the events of one run with bounded memory: the first and the last `limit`
+    events are kept, and how many were left out between them is counted."""
+
+    def __init__(self, *, clock=time.perf_counter, virtual: bool = False, limit: int = LIMIT):
+        self.clock = clock
+        self.virtual = virtual
+        self.limit = limit
+        self.t0 = clock()
+        self.lanes: dict[str, dict] = {}
+        self.head: list = []
+        self.tail: collections.deque = collections.deque(maxlen=limit)
+        self.dropped = 0
+        self.running: str | None = None
+        self.cycle: list[dict] | None = None
+        self.finished_at: float | None = None
+
+    # --- recording ----------------------------------------------------------------------
+
+    def now(self) -> float:
+        return self.clock() - self.t0
+
+    def _add(self, t, kind: str, lane, detail=None, extra=None) -> None:
+        event = [round(self.now() if t is None else t - self.t0, 9), kind, lane, detail, extra]
+        if len(self.head) < self.limit:
+            self.head.append(event)
+            return
+        if len(self.tail) == self.limit:
+            self.dropped += 1
+        self.tail.append(event)
+
+    def lane(self, lane: str, name: str, kind: str = "thread", parent: str | None = None, t=None):
+        """A new lane (a thread, a task, or the program outside any task)."""
+        if lane not in self.lanes:
+            self.lanes[lane] = {"id": lane, "name": name, "kind": kind}
+            self._add(t, "start", lane, name, parent)
+
+    def rename(self, lane: str, name: str) -> None:
+        """Threads are often named after they were created: the lane takes the last name."""
+        if lane in self.lanes:
+            self.lanes[lane]["name"] = name
+
+    def run(self, lane: str, t=None) -> None:
+        if lane != self.running:
+            self.running = lane
+            self._add(t, "run", lane)
+
+    def idle(self, t=None) -> None:
+        if self.running is not None:
+            self.running = None
+            self._add(t, "idle", None)
+
+    def block(self, lane: str, reason: str, what: str = "", t=None) -> None:
+        if self.running == lane:
+            self.running = None
+        self._add(t, "block", lane, reason if reason in REASONS else "await", what)
+
+    def wake(self, lane: str, how: str = "woken", t=None) -> None:
+        self._add(t, "wake", lane, how)
+
+    def print(self, lane: str | None, text: str, stream: str = "stdout", t=None) -> None:
+        """One event per line printed (a line longer than 120 characters is cut)."""
+        for line in text.splitlines():
+            self._add(t, "print", lane, line if len(line) <= 120 else line[:119] + "…", stream)
+
+    def end(self, lane: str, how: str = "returned", t=None) -> None:
+        if self.running == lane:
+            self.running = None
+        self._add(t, "end", lane, how)
+
+    def deadlock(self, cycle: list[dict]) -> None:
+        """The wait-for cycle: [{"lane": id, "waits_for": id, "what": str}, ...]."""
+        self.cycle = cycle
+
+    def finish(self, t=None) -> None:
+        self.finished_at = self.now() if t is None else t - self.t0
+
+    # --- the result -----------------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        events = self.head + list(self.tail)
+        end = self.finished_at
+        if end is None:
+            end = max(self.now(), events[-1][0] if events else 0.0)
+        return {
+            "clock": "virtual" if self.virtual else "real",
+            "lanes": list(self.lanes.values()),
+            "events": events,
+            "end": round(end, 9),
+            "dropped": self.dropped,
+            "limit": self.limit,
+            "deadlock": self.cycle,
+        }
