@@ -63,6 +63,13 @@ class Recorder:
         self.cycle: list[dict] | None = None
         self.finished_at: float | None = None
 
+    def use_clock(self, clock, *, virtual: bool) -> None:
+        """Time the run by another clock from now on (the simulated threads' virtual time);
+        call it before the first event."""
+        self.clock = clock
+        self.virtual = virtual
+        self.t0 = clock()
+
     # --- recording ----------------------------------------------------------------------
 
     def now(self) -> float:
