@@ -146,3 +146,34 @@ class Recorder:
             "limit": self.limit,
             "deadlock": self.cycle,
         }
+
+
+# --- drawing ------------------------------------------------------------------------------
+#
+# The SVG's contract with the page's CSS, scripts and tests:
+#   svg.tl                                    the figure (role="img", <title>, <desc>)
+#   g.tl-lane[data-lane][data-kind]           one per lane, in the order of "lanes"
+#     (.tl-lane--deadlocked when in the deadlock cycle), holding text.tl-name
+#   rect.tl-run                               a stretch the lane ran
+#   .tl-wait.tl-wait--<reason>                a wait, from "block" to "wake" (or the next run)
+#   .tl-wake, .tl-print, .tl-end              marks
+#   g.tl-cycle                                the deadlock's wait-for arrows
+#   .tl-gap                                   where events were left out of a long run
+#   [tabindex="0"][aria-label] with <title>   items that show details on hover and focus
+
+
+def render_svg(recording: dict, *, caption: str | None = None) -> str:
+    """The recording as an SVG figure. (A placeholder until the real drawing lands.)"""
+    from xml.sax.saxutils import escape, quoteattr
+
+    lanes = "".join(
+        f'<g class="tl-lane" data-lane={quoteattr(lane["id"])} data-kind={quoteattr(lane["kind"])}>'
+        f'<text class="tl-name" x="4" y="{20 + 24 * i}">{escape(lane["name"])}</text></g>'
+        for i, lane in enumerate(recording["lanes"])
+    )
+    title = escape(caption or "Timeline")
+    height = 24 * len(recording["lanes"]) + 24
+    return (
+        f'<svg class="tl" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 720 {height}">'
+        f"<title>{title}</title>{lanes}</svg>"
+    )
