@@ -71,12 +71,21 @@ def test_no_google_fonts(site_dir: Path) -> None:
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
 
 
-def test_mermaid_is_served_by_the_site(site_dir: Path) -> None:
+def test_mermaid_is_served_by_the_site_on_pages_with_diagrams_only(site_dir: Path) -> None:
     # Material fetches mermaid from a CDN unless window.mermaid already exists.
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
-    src = re.search(r'<script src="([^"]*mermaid[^"]*\.js)"', home)
-    assert src, "the vendored mermaid script is not included"
-    assert (site_dir / src[1]).resolve().exists()
+    script = re.compile(r'<script src="([^"]*mermaid[^"]*\.js)"')
+    with_diagrams = without = 0
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        src = script.search(text)
+        if 'class="mermaid"' in text:
+            with_diagrams += 1
+            assert src, f"{page.relative_to(site_dir)} has a diagram but no mermaid script"
+            assert (page.parent / src[1]).resolve().exists()
+        else:
+            without += 1
+            assert not src, f"{page.relative_to(site_dir)} loads mermaid without a diagram"
+    assert with_diagrams and without, (with_diagrams, without)
 
 
 def _rendered(site_dir: Path, page: Path) -> str:
