@@ -7,6 +7,11 @@
     is a script's, so no hover started loading before it)
 (c) click on Run to the first output, second run on the same page
 (d) bytes transferred by the page before the first Run (and how many were Pyodide's)
+(e) what recording the timeline costs (issue 9: at most 1.20 x): a threading demo and an
+    asyncio demo, each run with the timeline on and off, alternately, on one page (click on
+    Run to the end of the run, the timeline drawn); the ratio of the medians, on / off
+
+    python -m tests.browser.bench --only-timeline [--timeline-repeat 9]
 
 Every repetition uses a fresh browser context (empty cache). The site is served on
 127.0.0.1 with its _headers (cross-origin isolated), as Netlify or Cloudflare Pages would.
@@ -68,6 +73,38 @@ CLICK_TO_FIRST_OUTPUT = """el => new Promise(resolve => {
 })"""
 
 ENDED = "el => !el.classList.contains('guide-runner--running') && !!el.dataset.state"
+
+# (e): demos of the site, the timeline on and off. The race switches threads thousands of
+# times (the most events a short demo records); gather is the page's asyncio demo; the
+# spinner is asyncio's worst case, a task step (three events) every few microseconds.
+TIMELINE_DEMOS = ("threads/race_and_lock.py", "asyncio/gather.py")
+SPINNER = """\
+import asyncio
+
+async def spin(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+
+async def main():
+    await asyncio.gather(*(spin(2_000) for _ in range(4)))
+    print("done")
+
+asyncio.run(main())
+"""
+
+CLICK_TO_END = """([el, index, record]) => new Promise(resolve => {
+    window.guideRunner.blocks[index].recordTimeline = record;
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+        if (!el.classList.contains('guide-runner--running') && el.dataset.state) {
+            observer.disconnect();
+            const shown = !el.querySelector('details.guide-runner__timeline').hidden;
+            resolve([el.dataset.state, performance.now() - start, shown]);
+        }
+    });
+    observer.observe(el, { attributes: true });
+    el.querySelector('.guide-runner__run').click();
+})"""
 RUNNER_FILES = re.compile(r"/assets/runner/|/coi-serviceworker\.js$")
 
 
@@ -131,6 +168,55 @@ def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, ...
     return cold, warm, total, pyodide, runner
 
 
+def timeline_cost(browser, base_url: str, site_dir: Path, snippet: str, repeat: int, code=None):
+    """(e) for one demo: ms per run with the timeline on and off, alternately (on, off,
+    then off, on, ...) after a warm-up run, on one page."""
+    from .driver import BlockDriver
+
+    block = next((b for b in runnable_blocks(site_dir) if b.snippet == snippet), None)
+    if block is None:
+        sys.exit(f"{snippet} is not a runnable block of {site_dir}")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + block.page, wait_until="load")
+    page.evaluate("() => window.guideRunner.interpreter.load().then(() => true)")
+    driver = BlockDriver(page, block.index)
+    if code is not None:
+        driver.set_code(code)
+    root = driver.root.element_handle()
+    times: dict[bool, list[float]] = {True: [], False: []}
+    page.evaluate(CLICK_TO_END, [root, block.index, True])  # loads the runtimes it needs
+    shown = True
+    for round_ in range(repeat):
+        for record in (True, False) if round_ % 2 == 0 else (False, True):
+            state, ms, timeline = page.evaluate(CLICK_TO_END, [root, block.index, record])
+            if state not in {"finished", "deadlocked"}:
+                sys.exit(f"{snippet}: the run ended {state}")
+            if timeline != record:
+                shown = False
+            times[record].append(ms)
+    context.close()
+    return times[True], times[False], shown
+
+
+def timeline_report(browser, base_url: str, site_dir: Path, repeat: int) -> list[str]:
+    """The lines (e) prints."""
+    demos = [(snippet, snippet, None) for snippet in TIMELINE_DEMOS]
+    demos.append(("asyncio spinner (4 tasks x 2,000 sleep(0))", TIMELINE_DEMOS[1], SPINNER))
+    lines = [f"(e) the timeline's cost: medians of {repeat} runs each way, alternately"]
+    for label, snippet, code in demos:
+        on, off, shown = timeline_cost(browser, base_url, site_dir, snippet, repeat, code)
+        ratio = statistics.median(on) / statistics.median(off)
+        lines += [
+            f"    {label:44} on {statistics.median(on):6.0f} ms, off "
+            f"{statistics.median(off):6.0f} ms: {ratio:.2f} x  goal <= 1.20 x"
+            + ("" if shown else "  (the timeline did not follow the switch!)"),
+            "      on:  " + ", ".join(f"{x:.0f}" for x in on),
+            "      off: " + ", ".join(f"{x:.0f}" for x in off),
+        ]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -139,7 +225,19 @@ def main() -> None:
     parser.add_argument("--page", help="URL path of the page to click Run on")
     parser.add_argument("--index", type=int, default=0, help="which runnable block of --page")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--timeline-repeat", type=int, default=9, help="runs of (e), each way")
+    parser.add_argument("--only-timeline", action="store_true", help="measure (e) only")
     options = parser.parse_args()
+    if options.only_timeline:
+        with SiteServer(options.site_dir, headers=True) as server, sync_playwright() as pw:
+            browser = launch(pw)
+            print(
+                "\n".join(
+                    timeline_report(browser, server.url, options.site_dir, options.timeline_repeat)
+                )
+            )
+            browser.close()
+        return
     path, index = (options.page, options.index) if options.page else choose_page(options.site_dir)
     with SiteServer(options.site_dir, headers=True) as server, sync_playwright() as playwright:
         browser = launch(playwright)
@@ -152,6 +250,7 @@ def main() -> None:
             total.append(t)
             pyodide.append(p)
             runner.append(r)
+        timeline = timeline_report(browser, server.url, options.site_dir, options.timeline_repeat)
         browser.close()
     a, b, c = statistics.median(bare), statistics.median(cold), statistics.median(warm)
     print(f"page: {path} (runnable block {index}); medians of {options.repeat} fresh contexts")
@@ -168,6 +267,7 @@ def main() -> None:
     print("all (a): " + ", ".join(f"{x:.0f}" for x in bare))
     print("all (b): " + ", ".join(f"{x:.0f}" for x in cold))
     print("all (c): " + ", ".join(f"{x:.0f}" for x in warm))
+    print("\n".join(timeline))
 
 
 if __name__ == "__main__":

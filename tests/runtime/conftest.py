@@ -35,6 +35,7 @@ class Result:
     seconds: float
     real: float
     raw: dict = field(repr=False, default_factory=dict)
+    recording: dict | None = field(repr=False, default=None)  # with record=True
 
     @property
     def lines(self) -> list[str]:
@@ -84,9 +85,11 @@ class Pyodide:
         filename: str = "program.py",
         needs: str = "threads",
         timeout: float = RUN_TIMEOUT,
+        record: bool = False,
     ) -> Result:
         request = {"code": textwrap.dedent(code), "filename": filename, "seed": seed}
         request["needs"] = needs
+        request["record"] = record
         self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
         raw = self._read(timeout)
@@ -100,6 +103,7 @@ class Pyodide:
             seconds=raw.get("seconds") or 0.0,
             real=raw.get("real") or 0.0,
             raw=raw,
+            recording=raw.get("recording"),
         )
 
     def close(self) -> None:

@@ -8,10 +8,12 @@
 // the package is imported from that source folder instead (for quick development); with
 // --runner FILE, FILE replaces theme/runner/guide_runtime.py (for debugging).
 //
-// Reads one JSON request per line on stdin: {"code", "filename", "seed"?, "needs"?}; writes
-// one JSON line per request: the runner's result (status, exit_code, error, seed, seconds)
-// plus "output" (what the program wrote, stdout and stderr interleaved), "stdout",
-// "stderr" and "real" (wall-clock seconds).
+// Reads one JSON request per line on stdin: {"code", "filename", "seed"?, "needs"?,
+// "record"?}; writes one JSON line per request: the runner's result (status, exit_code,
+// error, seed, seconds) plus "output" (what the program wrote, stdout and stderr
+// interleaved), "stdout", "stderr" and "real" (wall-clock seconds). With "record": true, the
+// simulated threads record the run's timeline (theme/runner/guide_timeline.py), returned as
+// "recording" (Recorder.to_dict(), the threads' events only).
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -58,15 +60,54 @@ if (source) {
 }
 
 const RUNTIME = fs.readFileSync(option("--runner") || path.join(ROOT, "theme", "runner", "guide_runtime.py"), "utf8");
+const TIMELINE = fs.readFileSync(path.join(ROOT, "theme", "runner", "guide_timeline.py"), "utf8");
 pyodide.FS.mkdirTree("/home/pyodide");
 pyodide.FS.writeFile("/home/pyodide/guide_runtime.py", RUNTIME);
+pyodide.FS.writeFile("/home/pyodide/guide_timeline.py", TIMELINE); // as worker.js ships it
+pyodide.FS.writeFile(
+  "/home/pyodide/guide_timeline_asyncio.py",
+  fs.readFileSync(path.join(ROOT, "theme", "runner", "guide_timeline_asyncio.py"), "utf8"),
+);
 const runtime = pyodide.runPython(
-  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\n" +
+  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_timeline, guide_runtime\n" +
     "sys.path.remove('/home/pyodide')\nguide_runtime",
 );
 let chunks = [];
 runtime.setup((fd, text) => chunks.push([fd, text]), () => {});
 runtime.install_runtime("threads", "simthreads");
+
+// Records a run's timeline: simthreads.before_run gets a Recorder of the probe's own (what
+// the simulated threads record, whatever else the runner records), and the program may
+// `import timeline_probe` to ask which lane the recorder thinks runs. The runner puts
+// modules back as they were after each run, so the probe is armed anew before each run
+// that records; the probe itself lives outside every module.
+const timelines = pyodide.runPython(
+  `
+import json, sys, types, guide_timeline, simthreads
+
+class Timelines:
+    recorder = None
+
+    def arm(self):
+        original = simthreads.before_run
+
+        def before_run(seed=None, recorder=None):
+            self.recorder = recorder = guide_timeline.Recorder()
+            probe = types.ModuleType("timeline_probe")
+            probe.running = lambda: recorder.running
+            sys.modules["timeline_probe"] = probe
+            return original(seed, recorder=recorder)
+
+        simthreads.before_run = before_run
+
+    def collect(self):
+        recorder, self.recorder = self.recorder, None
+        return json.dumps(recorder.to_dict() if recorder is not None else None)
+
+Timelines()
+`,
+  { globals: pyodide.globals.get("dict")() },
+);
 
 const lines = readline.createInterface({ input: process.stdin });
 process.stdout.write(JSON.stringify({ ready: true, python: pyodide.runPython("import sys; sys.version.split()[0]") }) + "\n");
@@ -78,6 +119,7 @@ for await (const line of lines) {
   const needs = request.needs ?? "threads";
   const seed = request.seed ?? null;
   let result;
+  if (request.record) timelines.arm();
   try {
     result = JSON.parse(
       await runtime.run.callPromising(request.code, request.filename || "program.py", "", needs, seed),
@@ -88,6 +130,7 @@ for await (const line of lines) {
   // Let threads unwound at the end of the run finish before the next run starts.
   await new Promise((resolve) => setTimeout(resolve, 0));
   result.real = (performance.now() - start) / 1000;
+  if (request.record) result.recording = JSON.parse(timelines.collect());
   result.output = chunks.map(([, text]) => text).join("");
   result.stdout = chunks.filter(([fd]) => fd === 1).map(([, text]) => text).join("");
   result.stderr = chunks.filter(([fd]) => fd === 2).map(([, text]) => text).join("");

@@ -16,6 +16,11 @@ What a browser cannot do ends the run with a `limit` the page explains: starting
 (until a threads runtime is installed, see install_runtime), starting processes, opening
 sockets, asyncio.run() without WebAssembly stack switching (JSPI), reading input(), and
 importing a package that is not in the standard library.
+
+Each run of a threading or asyncio program also records a timeline (guide_timeline.py,
+which worker.js ships beside this module with guide_timeline_asyncio.py): the runtimes
+record their threads, every event loop of the run its tasks, and every line printed goes
+to the lane that ran when it was printed.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import collections
 import gc
 import heapq
 import importlib
+import inspect
 import itertools
 import json
 import linecache
@@ -43,6 +49,8 @@ from asyncio.base_events import _format_handle
 from asyncio.constants import DEBUG_STACK_DEPTH
 from asyncio.log import logger as _asyncio_logger
 
+import guide_timeline
+from guide_timeline_asyncio import program_lane, trace_loop
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 from pyodide.webloop import _MAX_TIMEOUT_MS, WebLoop, WebLoopPolicy
 from pyodide.webloop import _orig_sleep as _blocking_sleep
@@ -118,6 +126,8 @@ class _Output:
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if text:
             self._emit(self._fd, text)
+            if _State.printed is not None:
+                _State.printed.write(self._fd, text)
         return len(text)
 
     def writelines(self, lines) -> None:
@@ -142,6 +152,34 @@ class _Output:
     @property
     def closed(self) -> bool:
         return False
+
+
+_STREAMS = {1: "stdout", 2: "stderr"}
+
+
+class _PrintedLines:
+    """What a run prints, line by line, for its timeline: each line goes to the lane that
+    runs when it ends (print() writes its text and its newline separately)."""
+
+    def __init__(self, recorder: guide_timeline.Recorder) -> None:
+        self.recorder = recorder
+        self.partial: dict[tuple[str, int], str] = {}
+
+    def write(self, fd: int, text: str) -> None:
+        recorder = self.recorder
+        key = (recorder.running or program_lane(recorder), fd)
+        if "\n" not in text:
+            self.partial[key] = self.partial.get(key, "") + text
+            return
+        lines, _, rest = text.rpartition("\n")
+        recorder.print(key[0], self.partial.pop(key, "") + lines, _STREAMS[fd])
+        if rest:
+            self.partial[key] = rest
+
+    def flush(self) -> None:
+        for (lane, fd), text in self.partial.items():
+            self.recorder.print(lane, text, _STREAMS[fd])
+        self.partial.clear()
 
 
 class _Input:
@@ -198,6 +236,8 @@ class _RunLoop(WebLoop):
         self._depth = 0
         self._stop_future: asyncio.Future | None = None
         _State.loops.append(self)
+        if _State.recorder is not None:
+            trace_loop(self, _State.recorder)
 
     # --- scheduling ---------------------------------------------------------------------
 
@@ -433,6 +473,8 @@ class _State:
     lacking: list[str] = []  # noqa: RUF012 - what the run tried to use that a browser lacks
     task_names = itertools.count(1)
     loops: list[_RunLoop] = []  # noqa: RUF012 - the loops of the run in progress
+    recorder: guide_timeline.Recorder | None = None  # the timeline of the run in progress
+    printed: _PrintedLines | None = None
     policy: _Policy | None = None
     flush = staticmethod(lambda: None)
     block = None
@@ -515,7 +557,9 @@ def install_runtime(need: str, module_name: str) -> None:
     every run starts from. Optional hooks of the module, for each run that needs it:
     before_run(seed) before the program (returns the seed it used, or None; seed None
     asks for a new one), after_main() when the main program has ended (as CPython at exit:
-    wait for threads), after_run() when the run is over, stop() when Stop is asked for."""
+    wait for threads), after_run() when the run is over, stop() when Stop is asked for.
+    before_run may take a second argument, the run's timeline recorder (or None), into
+    which the runtime records its threads."""
     module = importlib.import_module(module_name)
     module.install()
     _State.runtimes[need] = module
@@ -621,23 +665,46 @@ def request_stop() -> None:
 
 
 def _call_runtimes(hook: str, needs: str, *args):
-    """Call a hook of the installed runtimes (of those in `needs`, or of all if empty)."""
+    """Call a hook of the installed runtimes (of those in `needs`, or of all if empty),
+    with as many of `args` as it takes (a runtime may predate an argument)."""
     results = []
     for need, module in list(_State.runtimes.items()):
         function = getattr(module, hook, None)
         if function is not None and (not needs or need in needs.split()):
-            results.append(function(*args))
+            results.append(function(*args[: _positional_count(function, len(args))]))
     return results
 
 
+def _positional_count(function, most: int) -> int:
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return most
+    count = 0
+    for parameter in parameters:
+        if parameter.kind is parameter.VAR_POSITIONAL:
+            return most
+        if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD):
+            count += 1
+    return min(count, most)
+
+
 def run(
-    code: str, filename: str, session: str, needs: str, seed=None, *, first_line: int = 1
+    code: str,
+    filename: str,
+    session: str,
+    needs: str,
+    seed=None,
+    *,
+    first_line: int = 1,
+    timeline: bool = True,
 ) -> str:
     """Run one program as a script (__name__ == "__main__"); return what happened as JSON:
     status (finished, failed, exited, stopped), exit_code, error (the traceback, trimmed
     to the reader's code), limit (what the browser lacks, or null), restart (whether the
     interpreter should be replaced before the next run), seconds, seed (of a runtime that
-    takes one: the simulated threads' schedule).
+    takes one: the simulated threads' schedule), timeline (see _timeline; recorded unless
+    `timeline` is false, returned for programs with threads or tasks).
 
     The code is compiled as lines first_line... of `filename` (the page shows a snippet
     without its metadata block, numbering its lines as in the file), so tracebacks and
@@ -660,11 +727,14 @@ def run(
     _State.exit_code = None
     _State.policy._default_loop = None
     asyncio._set_running_loop(None)
+    recorder = _start_recording() if timeline else None
     start = _perf_counter()
     try:
-        for used in _call_runtimes("before_run", needs, seed):
+        for used in _call_runtimes("before_run", needs, seed, recorder):
             if isinstance(used, int):
                 result["seed"] = used
+        if recorder is not None and recorder.running is None:  # no runtime took the lane
+            recorder.run(program_lane(recorder))
         try:
             compiled = compile(code, filename, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as error:
@@ -691,6 +761,8 @@ def run(
             result.update(status="failed", exit_code=1, limit={"kind": _State.lacking[0]})
     finally:
         result["seconds"] = _perf_counter() - start
+        if recorder is not None:
+            result["timeline"] = _timeline(_stop_recording())
         for _attempt in range(3):  # a Stop that arrives just as the run ends
             try:
                 _clean_up(filename)
@@ -700,7 +772,49 @@ def run(
     return json.dumps(result)
 
 
+def _start_recording() -> guide_timeline.Recorder:
+    recorder = guide_timeline.Recorder(clock=_perf_counter)
+    _State.recorder = recorder
+    _State.printed = _PrintedLines(recorder)
+    return recorder
+
+
+def _stop_recording() -> guide_timeline.Recorder:
+    recorder, printed = _State.recorder, _State.printed
+    _State.recorder = _State.printed = None
+    printed.flush()
+    recorder.finish()
+    return recorder
+
+
+def _timeline(recorder: guide_timeline.Recorder) -> dict | None:
+    """What the page shows of the run's timeline: the SVG and its counts, for a run with
+    threads besides the main one or with asyncio tasks (None for a plain program)."""
+    recording = recorder.to_dict()
+    kinds = collections.Counter(lane["kind"] for lane in recording["lanes"])
+    threads, tasks = kinds["thread"], kinds["task"]
+    if threads < 2 and tasks < 1:
+        return None
+    summary = {
+        "lanes": len(recording["lanes"]),
+        "threads": threads,
+        "tasks": tasks,
+        "events": len(recording["events"]) + recording["dropped"],
+        "dropped": recording["dropped"],
+        "limit": recording["limit"],
+        "clock": recording["clock"],
+        "deadlock": bool(recording["deadlock"]),
+    }
+    try:
+        summary["svg"] = guide_timeline.render_svg(recording)
+    except Exception:  # a drawing bug must not cost the reader the run's result
+        summary["svg"] = None
+        summary["error"] = traceback.format_exc()
+    return summary
+
+
 def _clean_up(filename: str) -> None:
+    _State.recorder = _State.printed = None
     _call_runtimes("after_run", "")
     for loop in _State.loops:
         loop.retire()

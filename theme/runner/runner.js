@@ -212,6 +212,16 @@ function limitMessage(limit, block) {
   }
 }
 
+const TIMELINE_HINT = "Hover, focus (Tab) or tap a mark or bar for its details.";
+
+/** The timeline's SVG as an element, parsed as XML (never as HTML), or null. */
+function parseSvg(text) {
+  const parsed = new DOMParser().parseFromString(text, "image/svg+xml");
+  const root = parsed.documentElement;
+  if (root.nodeName !== "svg" || parsed.querySelector("parsererror")) return null;
+  return document.importNode(root, true);
+}
+
 function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -259,6 +269,7 @@ class Block {
     this.editor = null;
     this.edited = false;
     this.running = false;
+    this.recordTimeline = true; // the bench switches it off to measure what recording costs
     this.build(index);
     root.classList.add("guide-runner");
   }
@@ -311,7 +322,8 @@ class Block {
     this.note.className = "guide-runner__note";
     this.note.hidden = true;
     this.threads = this.buildThreadsPanel();
-    output.append(this.title, this.log, this.threads, this.note);
+    this.timeline = this.buildTimeline();
+    output.append(this.title, this.log, this.threads, this.timeline, this.note);
     this.output = output;
 
     this.codeBox.after(bar, output);
@@ -349,6 +361,81 @@ class Block {
     this.newSeedButton.addEventListener("click", () => this.run({ seed: null }));
     panel.append(text, this.sameSeedButton, this.newSeedButton);
     return panel;
+  }
+
+  /** The run's timeline (threads or tasks), collapsed under the output: the SVG (from
+   * guide_timeline.render_svg), and a caption that shows the details of the item focused,
+   * hovered or tapped (each item carries them in its aria-label and <title>). */
+  buildTimeline() {
+    const details = document.createElement("details");
+    details.className = "guide-runner__timeline";
+    details.hidden = true;
+    this.timelineSummary = document.createElement("summary");
+    this.timelineScroll = document.createElement("div");
+    this.timelineScroll.className = "tl-scroll";
+    this.timelineDetail = document.createElement("p");
+    this.timelineDetail.className = "guide-runner__timeline-detail";
+    this.timelineDetail.setAttribute("aria-live", "polite");
+    this.timelineNote = document.createElement("p");
+    this.timelineNote.className = "guide-runner__timeline-note";
+    this.timelineNote.hidden = true;
+    details.append(this.timelineSummary, this.timelineScroll, this.timelineDetail, this.timelineNote);
+    const scroll = this.timelineScroll;
+    const describe = (event) => {
+      const item = event.target.closest?.("[tabindex]");
+      if (item && scroll.contains(item)) this.describeTimelineItem(item);
+    };
+    scroll.addEventListener("focusin", describe);
+    scroll.addEventListener("pointerover", describe);
+    scroll.addEventListener("click", describe); // a tap, on touch screens
+    scroll.addEventListener("focusout", () => this.describeTimelineItem(null));
+    scroll.addEventListener("pointerleave", (event) => {
+      // A finger lifted also "leaves": the tapped item's details stay.
+      if (event.pointerType === "mouse") this.describeTimelineItem(null);
+    });
+    return details;
+  }
+
+  describeTimelineItem(item) {
+    const focused = this.timelineScroll.querySelector(":focus");
+    const shown = item ?? focused;
+    const text = shown
+      ? shown.getAttribute("aria-label") || shown.querySelector(":scope > title")?.textContent || ""
+      : "";
+    this.timelineDetail.textContent = text || TIMELINE_HINT;
+  }
+
+  showTimeline(timeline) {
+    const svg = timeline?.svg ? parseSvg(timeline.svg) : null;
+    if (timeline?.error) console.warn("timeline:", timeline.error);
+    if (!svg) return;
+    const parts = ["Timeline"];
+    if (timeline.threads > 0) parts.push(`${timeline.threads} thread${timeline.threads === 1 ? "" : "s"}`);
+    if (timeline.tasks > 0) parts.push(`${timeline.tasks} task${timeline.tasks === 1 ? "" : "s"}`);
+    parts.push(`${number(timeline.events)} events`);
+    const clock = timeline.clock === "virtual" ? "simulated threads, virtual time" : "real time";
+    this.timelineSummary.textContent = `${parts.join(" · ")} (${clock})`;
+    this.timelineScroll.replaceChildren(svg);
+    this.timelineDetail.textContent = TIMELINE_HINT;
+    if (timeline.dropped > 0) {
+      this.timelineNote.textContent =
+        `A long run: the first and last ${number(timeline.limit)} events are shown; ` +
+        `${number(timeline.dropped)} in between were not kept.`;
+      this.timelineNote.hidden = false;
+    }
+    this.timeline.classList.toggle("guide-runner__timeline--deadlock", Boolean(timeline.deadlock));
+    this.timeline.hidden = false;
+  }
+
+  clearTimeline() {
+    this.timeline.hidden = true;
+    this.timeline.open = false;
+    this.timeline.classList.remove("guide-runner__timeline--deadlock");
+    this.timelineSummary.textContent = "";
+    this.timelineScroll.replaceChildren();
+    this.timelineDetail.textContent = "";
+    this.timelineNote.textContent = "";
+    this.timelineNote.hidden = true;
   }
 
   showSeed(seed) {
@@ -401,6 +488,7 @@ class Block {
   clearOutput() {
     this.log.textContent = "";
     this.threads.hidden = true;
+    this.clearTimeline();
     this.note.hidden = true;
     this.note.innerHTML = "";
     this.output.hidden = true;
@@ -443,6 +531,7 @@ class Block {
       needs: this.needs,
       session: this.session,
       seed,
+      timeline: this.recordTimeline,
     };
     let result;
     try {
@@ -506,6 +595,7 @@ class Block {
     }
     this.root.dataset.state = quiet ? "unsupported" : result.status;
     this.showSeed(result.seed);
+    this.showTimeline(result.timeline);
     if (limit) {
       this.root.dataset.limit = limit.kind;
       this.note.innerHTML = limitMessage(limit, this);

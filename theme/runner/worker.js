@@ -2,19 +2,34 @@
 //
 // Messages from the page (runner.js):
 //   {type: "init", interrupt: SharedArrayBuffer | null}   load Pyodide (once per worker)
-//   {type: "run", id, code, filename, firstLine, needs, session, seed}   run one program
-//                                                        (seed: of the simulated threads'
-//                                                        schedule; null for a new one)
+//   {type: "run", id, code, filename, firstLine, needs, session, seed, timeline}
+//                                                        run one program (seed: of the
+//                                                        simulated threads' schedule; null
+//                                                        for a new one; timeline: false to
+//                                                        record none)
 //   {type: "stop", id}                                    stop it while it waits (await, sleep)
 // Messages to the page:
 //   {type: "ready", python, pyodide, jspi, seconds}       or {type: "broken", message}
 //   {type: "output", id, chunks: [[fd, text], ...]}       stdout (1) and stderr (2), batched
-//   {type: "done", id, status, exitCode, error, limit, cut, tail, seconds, restart, seed}
+//   {type: "done", id, status, exitCode, error, limit, cut, tail, seconds, restart, seed,
+//    timeline}                                           timeline: null, or {svg, lanes,
+//                                                        threads, tasks, events, dropped,
+//                                                        limit, clock, deadlock}
 //
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
 
 import RUNTIME from "./guide_runtime.py";
+import TIMELINE from "./guide_timeline.py";
+import TIMELINE_ASYNCIO from "./guide_timeline_asyncio.py";
+
+// The Python modules of the runner, written to Pyodide's file system (guide_runtime
+// imports the other two).
+const MODULES = {
+  "guide_runtime.py": RUNTIME,
+  "guide_timeline.py": TIMELINE,
+  "guide_timeline_asyncio.py": TIMELINE_ASYNCIO,
+};
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
 
@@ -143,7 +158,7 @@ async function init(interrupt) {
     interruptBuffer = new Int32Array(interrupt);
     pyodide.setInterruptBuffer(interruptBuffer);
   }
-  pyodide.FS.writeFile("/home/pyodide/guide_runtime.py", RUNTIME);
+  for (const [name, text] of Object.entries(MODULES)) pyodide.FS.writeFile(`/home/pyodide/${name}`, text);
   runtime = pyodide.runPython(
     "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\nguide_runtime",
   );
@@ -194,7 +209,7 @@ function stoppedBeforeStart() {
   return { status: "stopped", exit_code: null, error: null, limit: null, restart: false, seconds: 0 };
 }
 
-async function run({ id, code, filename, firstLine, needs: blockNeeds, session, seed }) {
+async function run({ id, code, filename, firstLine, needs: blockNeeds, session, seed, timeline }) {
   const needs = codeNeeds(code, blockNeeds);
   current = {
     id,
@@ -213,7 +228,8 @@ async function run({ id, code, filename, firstLine, needs: blockNeeds, session, 
   try {
     await installRuntimes(needs);
     if (current.stopRequested) throw STOPPED_BEFORE_START;
-    const args = [code, filename, session || "", needs.join(" "), seed ?? null, { first_line: firstLine }];
+    const options = { first_line: firstLine, timeline: timeline !== false };
+    const args = [code, filename, session || "", needs.join(" "), seed ?? null, options];
     // With JSPI the program may block on a promise (asyncio.run, time.sleep) without
     // freezing this worker's event loop; without it, it runs as a plain call.
     const json = jspiSupported()
@@ -244,6 +260,7 @@ async function run({ id, code, filename, firstLine, needs: blockNeeds, session, 
     restart: result.restart,
     seconds: result.seconds,
     seed: result.seed ?? null,
+    timeline: result.timeline ?? null,
     cut: run.cutLines || run.cutChars ? { lines: run.cutLines, chars: run.cutChars } : null,
     tail: run.capped ? run.tail : [],
   });

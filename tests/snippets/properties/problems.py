@@ -54,6 +54,19 @@ def widened_window_loses_updates(output: str, recorded: str) -> None:
     assert lost >= expected / 4, f"only {lost} of {expected} updates lost"
 
 
+@holds_for("problems/lost_updates_step_by_step.py")
+def slowed_down_race_loses_updates(output: str, recorded: str) -> None:
+    for name in "AB":
+        reads = re.findall(rf"^{name} read (\d+)$", output, re.MULTILINE)
+        writes = re.findall(rf"^{name} wrote (\d+)$", output, re.MULTILINE)
+        assert len(reads) == len(writes) == 3, f"{name}: {reads} read, {writes} written"
+        # each write is one more than the same thread's read before it: a stale value or not
+        assert [int(w) for w in writes] == [int(r) + 1 for r in reads], (name, reads, writes)
+    counter = number(r"6 increments, counter = (\d+)", output)
+    # a 10 ms pause between every read and write: the two threads always overlap
+    assert counter < 6, "no update was lost: the threads did not interleave"
+
+
 @holds_for("problems/asyncio_hog.py")
 def a_hog_starves_the_loop(output: str, recorded: str) -> None:
     hog_beats = number(r"hog\s+(\d+) heartbeats while it ran", output)

@@ -9,7 +9,8 @@ and when it blocks. Interleaving and blocking are real; parallel speed-up is not
 A run goes:
 
     simthreads.install()              # once per interpreter
-    simthreads.before_run(seed=42)    # each run: a new scheduler, seeded
+    simthreads.before_run(seed=42)    # each run: a new scheduler, seeded (and a timeline
+                                      # recorder, optionally: see before_run)
     ... the program's main thread ...
     simthreads.after_main()           # as CPython's exit: join the non-daemon threads
     simthreads.after_run()            # unwind what is left (daemon threads)
@@ -113,6 +114,9 @@ def install() -> None:
         if isinstance(filename, str):
             prefixes.add(filename)
     prefixes.update(p for p in sys.path if p and os.path.isdir(p) and p != os.getcwd())
+    # Pyodide's standard library is a zip file (/lib/python314.zip): the modules a program
+    # imports from it later (concurrent.futures.thread, statistics...) are library code too.
+    prefixes.update(p + "/" for p in sys.path if p.endswith(".zip") and os.path.isfile(p))
     _scheduler.set_library_prefixes(sorted(prefixes))
 
     P = _primitives
@@ -154,6 +158,7 @@ def install() -> None:
     threading.Thread._set_native_id = _set_native_id
     threading.Thread.native_id = property(_native_id, doc="The thread's native id.")
     threading._main_thread._native_id = main_ident
+    threading._make_invoke_excepthook = P.make_invoke_excepthook(threading._make_invoke_excepthook)
 
     # The C SimpleQueue blocks the real thread: the pure-Python one, under its real name.
     queue.SimpleQueue = type(
@@ -176,9 +181,13 @@ def install() -> None:
     _state["installed"] = True
 
 
-def before_run(seed: int | None = None) -> int:
+def before_run(seed: int | None = None, recorder=None) -> int:
     """Start a run: a fresh scheduler with this seed (a new one if None). The seed also
-    seeds the random module, so that a program's own random choices replay too."""
+    seeds the random module, so that a program's own random choices replay too.
+
+    With a recorder (a guide_timeline.Recorder), the run records its timeline into it on
+    the scheduler's virtual clock: one lane per thread ("T<ident>"), who runs when, where
+    each blocks and on what, wakes, ends, and a deadlock's wait-for cycle."""
     import threading
 
     install()
@@ -200,7 +209,7 @@ def before_run(seed: int | None = None) -> int:
     if hasattr(threading, "_counter"):  # thread names start again at Thread-1
         threading._counter = itertools.count(1).__next__
     _primitives.set_epoch_offset()
-    _scheduler.start_run(seed, threading.main_thread().ident)
+    _scheduler.start_run(seed, threading.main_thread().ident, recorder)
     random.seed(seed)
     return seed
 
@@ -232,11 +241,14 @@ def after_main() -> None:
             break
         for task in waiting:
             task.handle.join()
+    if scheduler.recorder is not None:
+        scheduler.rename_lanes()  # the program is over: the names are final
 
 
 def after_run() -> None:
     """The run is over (finished, failed, deadlocked or stopped): unwind the threads still
-    blocked, silently, and forget the run."""
+    blocked, silently, and forget the run. A recorder gets the threads' last names, and
+    an end for the threads still there (detail None: they stopped with the run)."""
     _scheduler.end_run()
 
 

@@ -198,6 +198,8 @@ def start_joinable_thread(function, handle=None, daemon=True) -> ThreadHandle:
     thread = getattr(function, "__self__", None)
     if hasattr(thread, "_started"):  # a threading.Thread's _bootstrap
         task.thread = weakref.ref(thread)
+    if scheduler.recorder is not None:
+        scheduler.record_start(task)
     current = scheduler.current
     if current is not None and current.in_handle and hasattr(thread, "_started"):
         # Thread.start() waits until the new thread runs, which it cannot do inside an
@@ -220,11 +222,36 @@ def start_new_thread(function, args, kwargs=None) -> int:
             function(*args, **(kwargs or {}))
         except SystemExit:
             pass
-        except BaseException:
+        except BaseException as error:
+            note_raised(error)
             print(f"Exception ignored in thread started by: {function!r}", file=sys.stderr)
             traceback.print_exc(file=sys.stderr)
 
     return start_joinable_thread(run, daemon=True).ident
+
+
+def note_raised(error: BaseException) -> None:
+    """The running thread ends with an uncaught exception (for its timeline lane)."""
+    scheduler = core._scheduler
+    if scheduler is not None and scheduler.current is not None:
+        scheduler.current.outcome = f"raised {type(error).__name__}"
+
+
+def make_invoke_excepthook(original):
+    """threading._make_invoke_excepthook, noting first how the thread ended."""
+
+    def make():
+        invoke = original()
+
+        def invoke_excepthook(thread):
+            error = sys.exc_info()[1]
+            if error is not None:
+                note_raised(error)
+            return invoke(thread)
+
+        return invoke_excepthook
+
+    return make
 
 
 def sleep(secs) -> None:
@@ -245,7 +272,7 @@ def sleep(secs) -> None:
         if scheduler.ready and scheduler.rng.random() < 0.5:
             scheduler.yield_()
         return
-    scheduler.block(Wait("sleep", None, scheduler.now() + secs))
+    scheduler.block(Wait("sleep", secs, scheduler.now() + secs))
 
 
 # --- clocks: virtual time while a run is active ------------------------------------------

@@ -6,6 +6,7 @@ on, named as the reader's code names it (`locks['X']`, `forks[1]`, `self.lock`).
 
 from __future__ import annotations
 
+import itertools
 import sys
 import threading
 
@@ -163,8 +164,13 @@ def _cycle(edges: dict) -> list:
 
 
 def deadlock_report(scheduler) -> str:
-    main_module = sys.modules.get("__main__")
-    main_globals = vars(main_module) if main_module is not None else None
+    return deadlock_details(scheduler)[0]
+
+
+def deadlock_details(scheduler) -> tuple[str, list[dict]]:
+    """The report, and the wait-for cycle as data for a timeline:
+    [{"lane": "T<ident>", "waits_for": "T<ident>", "what": "Lock lock_a"}, ...]."""
+    main_globals = _main_globals()
     tasks = [t for t in scheduler.tasks.values() if t.state is not core.DONE]
     rows = []
     edges = {}
@@ -196,4 +202,131 @@ def deadlock_report(scheduler) -> str:
         "CPython would hang here forever. These threads are simulated on one WebAssembly "
         "thread, so the deadlock was detected and the program stopped."
     )
-    return "\n".join(lines)
+    return "\n".join(lines), _cycle_data(scheduler, cycle)
+
+
+def _cycle_data(scheduler, cycle: list) -> list[dict]:
+    edges = []
+    for waiter, holder in itertools.pairwise(cycle):
+        task = scheduler.tasks.get(waiter)
+        what = blocked_on(scheduler, task.wait)[1] if task is not None and task.wait else ""
+        edges.append({"lane": f"T{waiter}", "waits_for": f"T{holder}", "what": what})
+    return edges
+
+
+def _main_globals():
+    main_module = sys.modules.get("__main__")
+    return vars(main_module) if main_module is not None else None
+
+
+# --- what a timeline says a thread waits on ----------------------------------------------
+
+_FALLBACK_REASONS = {"lock": "lock", "join": "join", "sleep": "sleep"}
+
+
+def blocked_on(scheduler, wait) -> tuple[str, str]:
+    """(reason, what) for a timeline's block mark: the reason one of guide_timeline.REASONS,
+    from the library call the reader's code made (Queue.get blocks on a lock inside a
+    Condition: its reason is "queue"); `what` short, naming the object as the reader's code
+    does ("Lock lock_a", "Queue.get on jobs", "sleep 0.1 s"). Cheap: a few frames walked,
+    and each object's name looked up once per run."""
+    if wait.kind == "sleep":
+        return "sleep", f"sleep {wait.obj:g} s" if wait.obj is not None else "sleep"
+    entry, user = _call_site(wait)
+    if user is None:  # library code on its own (a Timer): its outermost known call
+        entry = _known_call(wait) or entry
+    target = _self_of(entry)
+    function = entry.f_code.co_name if entry is not None else ""
+
+    def held(kind: str) -> str:  # "Lock lock_a"
+        name = _cached_name(scheduler, target, wait)
+        return f"{kind} {name}" if name else kind
+
+    def called(method: str) -> str:  # "Queue.get on jobs"
+        name = _cached_name(scheduler, target, wait)
+        return f"{method} on {name}" if name else method
+
+    if isinstance(target, threading.Thread) and function in ("join", "start"):
+        return "join", f"{function} {target.name}"  # start waits for the thread to run
+    if isinstance(target, (Lock, threading._PyRLock)):
+        return "lock", held("RLock" if isinstance(target, threading._PyRLock) else "Lock")
+    if isinstance(target, threading.Condition):
+        if function.startswith("wait"):
+            return "condition", called(f"Condition.{function}")
+        return "lock", held("Condition")
+    if isinstance(target, threading.Semaphore):
+        return "lock", held(type(target).__name__)
+    if isinstance(target, (threading.Event, threading.Barrier)):
+        return "condition", called(f"{type(target).__name__}.wait")
+    queue_module = sys.modules.get("queue")
+    if queue_module is not None and isinstance(
+        target, (queue_module.Queue, getattr(queue_module, "_PySimpleQueue", ()))
+    ):
+        return "queue", called(f"{type(target).__name__}.{function}")
+    futures = sys.modules.get("concurrent.futures")
+    if futures is not None:
+        if isinstance(target, futures.Future):
+            return "join", called(f"Future.{function}")
+        if isinstance(target, futures.Executor):
+            method = "shutdown" if function == "__exit__" else function  # submit: a start
+            return "join", called(f"{type(target).__name__}.{method}")
+        if entry is not None and entry.f_globals.get("__name__") == "concurrent.futures._base":
+            return "join", _FUTURES_CALLS.get(function, f"concurrent.futures.{function}")
+    if wait.kind == "join":
+        return "join", f"join {_thread_name(scheduler, getattr(wait.obj, 'ident', None))}"
+    if isinstance(wait.obj, Lock) and user is None:
+        return "lock", "Lock"
+    what = f"{entry.f_code.co_qualname}()" if entry is not None else ""
+    return _FALLBACK_REASONS.get(wait.kind, "await"), what
+
+
+_FUTURES_CALLS = {
+    "wait": "concurrent.futures.wait",
+    "as_completed": "as_completed",
+    "result_iterator": "Executor.map results",
+}
+
+
+def _known_types() -> tuple:
+    known = [Lock, threading._PyRLock, threading.Condition, threading.Semaphore]
+    known += [threading.Event, threading.Barrier]
+    queue_module = sys.modules.get("queue")
+    if queue_module is not None:
+        known += [queue_module.Queue, getattr(queue_module, "_PySimpleQueue", Lock)]
+    futures = sys.modules.get("concurrent.futures")
+    if futures is not None:
+        known += [futures.Future, futures.Executor]
+    return tuple(known)
+
+
+def _known_call(wait):
+    """The outermost frame of a call on a threading, queue or futures object."""
+    known = _known_types()
+    found = None
+    for frame in _frames_from(wait.frame):
+        target = _self_of(frame)
+        if isinstance(target, known) or (
+            isinstance(target, threading.Thread) and frame.f_code.co_name in ("join", "start")
+        ):
+            found = frame
+    return found
+
+
+def _self_of(frame):
+    if frame is None:
+        return None
+    code = frame.f_code
+    if code.co_argcount and code.co_varnames[0] == "self":
+        return frame.f_locals.get("self")
+    return None
+
+
+def _cached_name(scheduler, obj, wait) -> str | None:
+    """How the reader's code names `obj`, looked up once per object and run."""
+    names = scheduler.names
+    cached = names.get(id(obj))
+    if cached is not None and cached[0] is obj:
+        return cached[1]
+    name = _name_of(obj, wait.frame, _main_globals())
+    names[id(obj)] = (obj, name)  # holding obj: its id cannot be reused in this run
+    return name

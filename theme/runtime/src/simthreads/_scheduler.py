@@ -103,6 +103,8 @@ class Task:
         "handle",
         "ident",
         "in_handle",
+        "lane",
+        "outcome",
         "resume",
         "state",
         "thread",
@@ -123,6 +125,8 @@ class Task:
         self.finished = False  # its stack has returned
         self.thread = None  # a weak reference to its threading.Thread, if it has one
         self.in_handle = False  # running an asyncio callback: no switching (see _asyncio)
+        self.lane = f"T{ident}"  # its lane on a timeline
+        self.outcome = "returned"  # how it ended, for a timeline ("raised ValueError")
 
     @property
     def name(self) -> str:
@@ -189,7 +193,7 @@ def _suspend(promise) -> None:
 class Scheduler:
     """The state of one run: its threads, who runs, who waits, the clock, the seed."""
 
-    def __init__(self, seed: int, main_ident: int) -> None:
+    def __init__(self, seed: int, main_ident: int, recorder=None) -> None:
         self.seed = seed
         self.rng = random.Random(seed)
         self.main = Task(main_ident, daemon=False)
@@ -215,6 +219,19 @@ class Scheduler:
         self.active = True
         self.deadlocked: str | None = None
         self._timer_proxy = None
+        # A guide_timeline.Recorder (duck-typed) the run records its timeline into, or
+        # None. Recording happens at switches, blocks, wakes and ends only: never at the
+        # switch points themselves.
+        self.recorder = recorder
+        self.names: dict = {}  # id(object) -> (object, how the reader's code names it)
+        if recorder is not None:
+            from ._report import blocked_on  # (it imports this module)
+
+            self.blocked_on = blocked_on
+            recorder.use_clock(self.now, virtual=True)
+            start = self.now()
+            recorder.lane(self.main.lane, "MainThread", "thread", None, t=start)
+            recorder.run(self.main.lane, t=start)
 
     # --- the clock ---------------------------------------------------------------------
 
@@ -287,6 +304,8 @@ class Scheduler:
                 self._unqueue(task)
                 task.woken = False
                 self._make_ready(task)
+                if self.recorder is not None:
+                    self.recorder.wake(task.lane, "timeout")
 
     @staticmethod
     def _unqueue(task: Task) -> None:
@@ -313,6 +332,8 @@ class Scheduler:
             self._unqueue(task)
             task.woken = True
             self._make_ready(task)
+            if self.recorder is not None:
+                self.recorder.wake(task.lane, "woken")
 
     def _pick(self) -> Task | None:
         ready = self.ready
@@ -330,6 +351,8 @@ class Scheduler:
         if self.multi:
             self.vnow += SWITCH_COST
         self._new_slice()
+        if self.recorder is not None:
+            self.recorder.run(task.lane)
         resume, task.resume = task.resume, None
         if resume is not None:
             resume()
@@ -348,6 +371,8 @@ class Scheduler:
     def _idle(self) -> None:
         global _countdown
         self.current = None
+        if self.recorder is not None:
+            self.recorder.idle()
         deadline = self._next_deadline()
         if deadline is not None:
             delay = max(0.0, deadline - self.now())
@@ -406,8 +431,14 @@ class Scheduler:
             heapq.heappush(self.timers, (wait.deadline, next(self.order), task, wait))
         if wait.frame is None:
             wait.frame = sys._getframe(1)
+        if self.recorder is not None:
+            self._record_block(task, wait)
         self._suspend_current(task)
         return task.woken
+
+    def _record_block(self, task: Task, wait: Wait) -> None:
+        reason, what = self.blocked_on(self, wait)
+        self.recorder.block(task.lane, reason, what)
 
     def _block_in_handle(self, wait: Wait) -> bool:
         """A block inside an asyncio callback, where the stack cannot be suspended: a
@@ -416,12 +447,19 @@ class Scheduler:
             from pyodide.webloop import _orig_sleep
 
             seconds = max(0.0, wait.deadline - self.now())
+            recorder = self.recorder
+            if recorder is not None:
+                wait.frame = wait.frame or sys._getframe(1)
+                self._record_block(self.current, wait)
             self._commit()
             _orig_sleep(seconds)
             if self.multi:
                 self.vnow += seconds
             else:
                 self._commit()
+            if recorder is not None:
+                recorder.wake(self.current.lane, "timeout")
+                recorder.run(self.current.lane)
             return False
         raise RuntimeError(
             "a coroutine blocked on a threading primitive (it would wait for another "
@@ -492,8 +530,21 @@ class Scheduler:
         _JS.get().spawn(create_proxy(entry))
         return task
 
+    def rename_lanes(self) -> None:
+        """The lanes take the threads' names as they are now (often set after start)."""
+        for task in self.tasks.values():
+            self.recorder.rename(task.lane, task.name)
+
+    def record_start(self, task: Task) -> None:
+        """`task` was just started by the running thread: its lane on the timeline."""
+        parent = self.current.lane if self.current is not None else None
+        self.recorder.lane(task.lane, task.name, "thread", parent)
+
     def _finish(self, task: Task) -> None:
         task.state = DONE
+        if self.active and self.recorder is not None:
+            self.recorder.rename(task.lane, task.name)
+            self.recorder.end(task.lane, task.outcome)
         if task.handle is not None:
             task.handle._set_done()
         self.alive -= 1
@@ -514,6 +565,8 @@ class Scheduler:
         task.state = EXTERNAL
         task.wait = Wait("external", loop, None)
         self.externals += 1
+        if self.recorder is not None:
+            self.recorder.block(task.lane, "io", "the browser (asyncio event loop)")
         self._pass_baton()
         try:
             return wait_for()
@@ -529,6 +582,8 @@ class Scheduler:
         """`task` resumes on its own (its browser promise settled): it runs at once if
         nobody does, else it waits for its turn."""
         task.wait = None
+        if self.recorder is not None:
+            self.recorder.wake(task.lane, "woken")
         if self.current is None:
             self._cancel_idle_timer()
             self._run(task)
@@ -541,10 +596,13 @@ class Scheduler:
     # --- deadlock ----------------------------------------------------------------------
 
     def _deadlock(self) -> None:
-        from ._report import deadlock_report
+        from ._report import deadlock_details
 
-        report = deadlock_report(self)
+        report, cycle = deadlock_details(self)
         self.deadlocked = report
+        if self.recorder is not None:
+            self.rename_lanes()
+            self.recorder.deadlock(cycle)
         main = self.main
         if main.state is BLOCKED:
             self._unqueue(main)
@@ -552,6 +610,8 @@ class Scheduler:
             main.wait = None
             self.current = main
             main.state = RUNNING
+            if self.recorder is not None:
+                self.recorder.run(main.lane)
             resume, main.resume = main.resume, None
             if resume is not None:
                 resume()
@@ -719,11 +779,11 @@ def _entry_code():
 _ENTRY_CODE = _entry_code()
 
 
-def start_run(seed: int, main_ident: int) -> Scheduler:
+def start_run(seed: int, main_ident: int, recorder=None) -> Scheduler:
     global _scheduler, _countdown
     from ._asyncio import handle_hook
 
-    _scheduler = Scheduler(seed, main_ident)
+    _scheduler = Scheduler(seed, main_ident, recorder)
     _countdown = 1 << 62
     handle_hook(True)
     return _scheduler
@@ -744,6 +804,18 @@ class _Discard:
         pass
 
 
+def _record_the_end(scheduler: Scheduler, leftovers: list) -> None:
+    """The lanes take the threads' last names; the threads still there (daemon threads,
+    deadlocked ones, the main thread) end with the run."""
+    recorder = scheduler.recorder
+    scheduler.rename_lanes()
+    for task in leftovers:
+        recorder.end(task.lane, None)
+    main = scheduler.main
+    if main.state is not DONE and main not in leftovers:
+        recorder.end(main.lane, None)
+
+
 def end_run() -> None:
     """After the main thread: unwind the threads still blocked (daemon threads, or all of
     them after a deadlock), one at a time and silently, then forget the run. Nothing may
@@ -755,6 +827,14 @@ def end_run() -> None:
         return
     scheduler._cancel_idle_timer()
     leftovers = [t for t in scheduler.tasks.values() if t.state not in (DONE, RUNNING)]
+    if scheduler.active and scheduler.recorder is not None:
+        _record_the_end(scheduler, leftovers)
+    # From now on the clock follows the real one (a recorder may still read it when it
+    # finishes): the switch-point countdown no longer counts virtual time.
+    scheduler._commit()
+    scheduler.multi = False
+    scheduler.real_anchor = _real_perf_counter()
+    _countdown = scheduler.mark = 1 << 62
     scheduler.active = False
     caller = scheduler.current
     saved = sys.stdout, sys.stderr

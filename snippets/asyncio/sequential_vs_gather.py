@@ -1,0 +1,30 @@
+"""Three waits awaited one after another take the sum of their times; gathered, the longest."""
+
+import asyncio
+import time
+
+WAITS = {"a": 0.1, "b": 0.2, "c": 0.15}  # seconds each download takes
+
+
+async def download(name: str, seconds: float) -> str:
+    print(f"  {name}: start")
+    await asyncio.sleep(seconds)  # stands in for the network
+    print(f"  {name}: done")
+    return name
+
+
+async def main() -> None:
+    start = time.perf_counter()
+    for name, seconds in WAITS.items():  # each await finishes before the next begins
+        await download(name, seconds)
+    sequential = time.perf_counter() - start
+    print(f"one after another: at least the sum ({sum(WAITS.values()):.2f} s):", sequential >= 0.45)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(download(name, seconds) for name, seconds in WAITS.items()))
+    gathered = time.perf_counter() - start
+    print("gathered: less than the sum:", gathered < 0.45)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
