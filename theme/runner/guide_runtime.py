@@ -33,7 +33,6 @@ import collections
 import gc
 import heapq
 import importlib
-import inspect
 import itertools
 import json
 import linecache
@@ -558,8 +557,8 @@ def install_runtime(need: str, module_name: str) -> None:
     before_run(seed) before the program (returns the seed it used, or None; seed None
     asks for a new one), after_main() when the main program has ended (as CPython at exit:
     wait for threads), after_run() when the run is over, stop() when Stop is asked for.
-    before_run may take a second argument, the run's timeline recorder (or None), into
-    which the runtime records its threads."""
+    before_run also gets the run's timeline recorder (or None), into which the runtime
+    records its threads."""
     module = importlib.import_module(module_name)
     module.install()
     _State.runtimes[need] = module
@@ -665,28 +664,13 @@ def request_stop() -> None:
 
 
 def _call_runtimes(hook: str, needs: str, *args):
-    """Call a hook of the installed runtimes (of those in `needs`, or of all if empty),
-    with as many of `args` as it takes (a runtime may predate an argument)."""
+    """Call a hook of the installed runtimes (of those in `needs`, or of all if empty)."""
     results = []
     for need, module in list(_State.runtimes.items()):
         function = getattr(module, hook, None)
         if function is not None and (not needs or need in needs.split()):
-            results.append(function(*args[: _positional_count(function, len(args))]))
+            results.append(function(*args))
     return results
-
-
-def _positional_count(function, most: int) -> int:
-    try:
-        parameters = inspect.signature(function).parameters.values()
-    except (TypeError, ValueError):
-        return most
-    count = 0
-    for parameter in parameters:
-        if parameter.kind is parameter.VAR_POSITIONAL:
-            return most
-        if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD):
-            count += 1
-    return min(count, most)
 
 
 def run(
