@@ -92,7 +92,8 @@ def _waits_on(task) -> tuple[str, str] | None:
     coro = task.get_coro()
     known = None
     frame = None
-    awaited = getattr(coro, "cr_await", None)
+    # The task's own coroutine may be the one that says (create_task(lock.acquire())).
+    awaited = coro if getattr(coro, "cr_await", None) is not None else None
     while awaited is not None:
         inner_code = getattr(awaited, "cr_code", None) or getattr(awaited, "gi_code", None)
         if inner_code is None:
