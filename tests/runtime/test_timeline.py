@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from .test_deadlock import TWO_LOCKS
+
 REASONS = ("lock", "condition", "queue", "sleep", "join", "await", "io")
 
 # Checks, in each thread, that the recorder's running lane is the thread running Python.
@@ -305,25 +307,6 @@ def test_a_thread_that_raises_ends_so(pyodide) -> None:
     assert "ValueError: no" in result.stderr  # threading.excepthook still reports it
     lane = result.recording["lanes"][1]["id"]
     assert [e[3] for e in events(result.recording, "end", lane)] == ["raised ValueError"]
-
-
-TWO_LOCKS = """
-import threading
-
-locks = {"X": threading.Lock(), "Y": threading.Lock()}
-both_hold_one = threading.Barrier(2)
-
-def transfer(first, second):
-    with locks[first]:
-        both_hold_one.wait()
-        with locks[second]:
-            print("never printed")
-
-a = threading.Thread(target=transfer, args=("X", "Y"), name="A")
-b = threading.Thread(target=transfer, args=("Y", "X"), name="B")
-a.start(); b.start()
-a.join()
-"""
 
 
 def test_a_deadlock_records_its_cycle(pyodide) -> None:
