@@ -38,7 +38,7 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
     snippet = snippet_metadata.find(block.snippet)
 
     if snippet.blocks:
-        driver.button("run").click()
+        driver.start()
         state = driver.wait_for_running_or_end()
         if state == "running":
             time.sleep(snippet.blocks_after)
