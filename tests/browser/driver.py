@@ -57,7 +57,7 @@ class BlockDriver:
         click on a long page: no click event reaches the button. Then it is clicked once
         more; a button that gets neither click fails here."""
         run = self.button("run")
-        for attempt in range(2):
+        for _attempt in range(2):
             run.evaluate(
                 "b => { b.dataset.clicked = 'no'; b.addEventListener("
                 "'click', () => { b.dataset.clicked = 'yes'; }, {once: true, capture: true}); }"
