@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import _thread
 import argparse
-import collections
 import io
 import itertools
 import json
@@ -181,28 +180,6 @@ class _Wait:
         self.last: float | None = None  # when its last inner wait ended
 
 
-class _Buffer:
-    """The first and the last `keep` events, and how many were left out between them."""
-
-    def __init__(self, keep: int) -> None:
-        self.keep = keep
-        self.head: list[tuple] = []
-        self.tail: collections.deque = collections.deque(maxlen=keep)
-        self.dropped = 0
-
-    def append(self, event: tuple) -> None:
-        if len(self.head) < self.keep:
-            self.head.append(event)
-            return
-        if len(self.tail) == self.keep:
-            self.dropped += 1
-        self.tail.append(event)
-
-    def __iter__(self):
-        yield from self.head
-        yield from list(self.tail)
-
-
 # --- threads --------------------------------------------------------------------------
 
 
@@ -211,7 +188,7 @@ class ThreadTracer:
 
     def __init__(self, snippet: str) -> None:
         self.snippet = snippet
-        self.events = _Buffer(KEEP)  # (t, kind, ident, detail, extra)
+        self.events = guide_timeline.BoundedEvents(KEEP)  # (t, kind, ident, detail, extra)
         self.last: int | None = None  # the thread of the last event seen
         self.waits: dict[int, _Wait] = {}  # thread -> its outermost library call
         self.blocking: dict[int, tuple] = {}  # thread -> (t, reason, function) of a C call

@@ -48,19 +48,39 @@ REASONS = (
 LIMIT = 5000  # events kept at each end of a long run
 
 
-class Recorder:
+class BoundedEvents:
+    """The first and the last `limit` events appended, and how many were left out between
+    them: bounded memory however long the run."""
+
+    def __init__(self, limit: int = LIMIT) -> None:
+        self.limit = limit
+        self.head: list = []
+        self.tail: collections.deque = collections.deque(maxlen=limit)
+        self.dropped = 0
+
+    def append(self, event) -> None:
+        if len(self.head) < self.limit:
+            self.head.append(event)
+            return
+        if len(self.tail) == self.limit:
+            self.dropped += 1
+        self.tail.append(event)
+
+    def __iter__(self):
+        yield from self.head
+        yield from list(self.tail)
+
+
+class Recorder(BoundedEvents):
     """Records the events of one run with bounded memory: the first and the last `limit`
     events are kept, and how many were left out between them is counted."""
 
     def __init__(self, *, clock=time.perf_counter, virtual: bool = False, limit: int = LIMIT):
+        super().__init__(limit)
         self.clock = clock
         self.virtual = virtual
-        self.limit = limit
         self.t0 = clock()
         self.lanes: dict[str, dict] = {}
-        self.head: list = []
-        self.tail: collections.deque = collections.deque(maxlen=limit)
-        self.dropped = 0
         self.running: str | None = None
         self.cycle: list[dict] | None = None
         self.finished_at: float | None = None
@@ -78,13 +98,7 @@ class Recorder:
         return self.clock() - self.t0
 
     def _add(self, t, kind: str, lane, detail=None, extra=None) -> None:
-        event = [round(self.now() if t is None else t - self.t0, 9), kind, lane, detail, extra]
-        if len(self.head) < self.limit:
-            self.head.append(event)
-            return
-        if len(self.tail) == self.limit:
-            self.dropped += 1
-        self.tail.append(event)
+        self.append([round(self.now() if t is None else t - self.t0, 9), kind, lane, detail, extra])
 
     def lane(self, lane: str, name: str, kind: str = "thread", parent: str | None = None, t=None):
         """A new lane (a thread, a task, or the program outside any task)."""
@@ -135,7 +149,7 @@ class Recorder:
     # --- the result -----------------------------------------------------------------------
 
     def to_dict(self) -> dict:
-        events = self.head + list(self.tail)
+        events = list(self)
         end = self.finished_at
         if end is None:
             end = max(self.now(), events[-1][0] if events else 0.0)
