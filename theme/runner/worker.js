@@ -203,11 +203,14 @@ async function installRuntimes(needs) {
 }
 
 // Stop came while the runtimes loaded, before the program began: it never starts.
-const STOPPED_BEFORE_START = Symbol("stopped before start");
-
-function stoppedBeforeStart() {
-  return { status: "stopped", exit_code: null, error: null, limit: null, restart: false, seconds: 0 };
-}
+const STOPPED_BEFORE_START = Object.freeze({
+  status: "stopped",
+  exit_code: null,
+  error: null,
+  limit: null,
+  restart: false,
+  seconds: 0,
+});
 
 async function run({ id, code, filename, firstLine, needs: blockNeeds, session, seed, timeline }) {
   const needs = codeNeeds(code, blockNeeds);
@@ -227,18 +230,21 @@ async function run({ id, code, filename, firstLine, needs: blockNeeds, session, 
   let result;
   try {
     await installRuntimes(needs);
-    if (current.stopRequested) throw STOPPED_BEFORE_START;
-    const options = { first_line: firstLine, timeline: timeline !== false };
-    const args = [code, filename, session || "", needs.join(" "), seed ?? null, options];
-    // With JSPI the program may block on a promise (asyncio.run, time.sleep) without
-    // freezing this worker's event loop; without it, it runs as a plain call.
-    const json = jspiSupported()
-      ? await runtime.run.callPromisingKwargs(...args)
-      : runtime.run.callKwargs(...args);
-    result = JSON.parse(json);
+    if (current.stopRequested) {
+      result = STOPPED_BEFORE_START;
+    } else {
+      const options = { first_line: firstLine, timeline: timeline !== false };
+      const args = [code, filename, session || "", needs.join(" "), seed ?? null, options];
+      // With JSPI the program may block on a promise (asyncio.run, time.sleep) without
+      // freezing this worker's event loop; without it, it runs as a plain call.
+      const json = jspiSupported()
+        ? await runtime.run.callPromisingKwargs(...args)
+        : runtime.run.callKwargs(...args);
+      result = JSON.parse(json);
+    }
   } catch (error) {
     // Not a Python exception (those are in the result): Pyodide itself failed.
-    result = error === STOPPED_BEFORE_START ? stoppedBeforeStart() : {
+    result = {
       status: "crashed",
       exit_code: 1,
       error: `The interpreter failed: ${String(error && error.message ? error.message : error)}`,
