@@ -12,7 +12,7 @@ from functools import reduce
 from multiprocessing import Pool
 
 PRIME = 1_000_003
-SIZE = 50  # 50 x 50 matrices: multiplying two takes some CPU work
+SIZE = 70  # 70 x 70 matrices: multiplying two takes some CPU work
 
 
 def random_matrix(rng: random.Random) -> list[list[int]]:
@@ -52,12 +52,12 @@ if __name__ == "__main__":
     matrices = [random_matrix(rng) for _ in range(16)]
 
     # 15 multiplications one after another, then 8 + 4 + 2 + 1 in rounds on two workers.
-    sequential, folded = best_of(3, lambda: reduce(multiply, matrices))
+    sequential, folded = best_of(5, lambda: reduce(multiply, matrices))
     with Pool(processes=2) as pool:
-        parallel, (product, rounds) = best_of(3, lambda: tree_reduce(pool, matrices))
+        parallel, (product, rounds) = best_of(5, lambda: tree_reduce(pool, matrices))
 
     assert product == folded  # matrix products are associative: same result in any grouping
     print(f"product of {len(matrices)} matrices, top-left entry {product[0][0]}")
     print(f"one after another: {sequential:.2f} s (15 multiplications)")
     print(f"tree on 2 workers: {parallel:.2f} s ({rounds} rounds)")
-    print(f"speed-up: {sequential / parallel:.1f}x  (best of 3 runs each)")
+    print(f"speed-up: {sequential / parallel:.1f}x  (best of 5 runs each)")

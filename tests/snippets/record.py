@@ -13,7 +13,7 @@ import snippet_metadata
 
 from . import recordings
 from .checks import check
-from .runner import Run, run
+from .runner import Run, pause_before_retry, run
 
 
 def run_holding_its_invariant(snippet: snippet_metadata.Snippet) -> Run:
@@ -29,6 +29,8 @@ def run_holding_its_invariant(snippet: snippet_metadata.Snippet) -> Run:
             return result
         except AssertionError as error:
             print(f"{snippet.name}: attempt {attempt}/{attempts} breaks its property: {error}")
+            if attempt < attempts:
+                pause_before_retry(attempt - 1)
     raise SystemExit(f"{snippet.name}: no run satisfied its property; nothing recorded")
 
 

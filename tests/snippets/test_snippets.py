@@ -7,7 +7,7 @@ import snippet_metadata
 
 from .checks import check
 from .properties import PROPERTIES
-from .runner import run
+from .runner import pause_before_retry, run
 
 SNIPPETS = snippet_metadata.all_snippets()
 RECORDED = snippet_metadata.recordings()
@@ -25,6 +25,7 @@ def test_snippet(snippet: snippet_metadata.Snippet) -> None:
         except AssertionError:
             if attempt == snippet.retries:
                 raise
+            pause_before_retry(attempt)
 
 
 def run_and_check(snippet: snippet_metadata.Snippet) -> None:

@@ -164,7 +164,7 @@ def map_reduce_counts_the_same_faster(output: str, recorded: str) -> None:
 
 @holds_for("processes/tree_reduction.py")
 def tree_reduction_gives_the_same_product_faster(output: str, recorded: str) -> None:
-    assert "product of 16 matrices, top-left entry 936526" in output
+    assert output.splitlines()[0] == recorded.splitlines()[0], "the product never changes"
     assert "(4 rounds)" in output  # 16 -> 8 -> 4 -> 2 -> 1
     speed_up = number(r"speed-up: ([\d.]+)x", output)
     assert speed_up > 1.2, f"the tree on two workers was only {speed_up}x faster"
