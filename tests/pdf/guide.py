@@ -159,7 +159,7 @@ def examples_shown() -> list[Example]:
     found = []
     for page, text in page_sources():
         for match in examples.EXAMPLE.finditer(text):
-            options = examples._options(match["options"], f"{page.source}: {match['name']}")
+            options = examples.options(match["options"], f"{page.source}: {match['name']}")
             found.append(Example(page.source, snippet_metadata.find(match["name"]), options))
     return found
 

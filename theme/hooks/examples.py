@@ -34,14 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import page_blocks
 import snippet_metadata
 
-EXAMPLE = re.compile(
-    r"^(?P<indent>[ \t]*)/// example \| (?P<name>\S+)[ \t]*\n"
-    r"(?P<options>(?:(?P=indent)[ \t]*\w[\w-]*:.*\n)*)"
-    r"(?P=indent)///[ \t]*$",
-    re.MULTILINE,
-)
+EXAMPLE = page_blocks.block_pattern("example")
 OPTIONS = {"section", "output", "run", "session"}
 
 # What a program uses that Pyodide in a browser lacks or needs help with, found in its code:
@@ -108,14 +104,8 @@ def browser_needs(source: str) -> list[str]:
     return sorted(need for need, names in NEEDS.items() if used & names)
 
 
-def _options(text: str, where: str) -> dict[str, str]:
-    options = {}
-    for line in text.splitlines():
-        key, _, value = line.strip().partition(":")
-        if key not in OPTIONS:
-            raise ValueError(f"{where}: unknown example option {key!r} (known: {sorted(OPTIONS)})")
-        options[key] = value.strip()
-    return options
+def options(text: str, where: str) -> dict[str, str]:
+    return page_blocks.block_options(text, kind="example", known=OPTIONS, where=where)
 
 
 def _badges(snippet: snippet_metadata.Snippet) -> list[str]:
@@ -222,7 +212,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         where = f"{page.file.src_uri}: example {match['name']}"
         try:
             snippet = snippet_metadata.find(match["name"])
-            block = render(snippet, _options(match["options"], where), recorded)
+            block = render(snippet, options(match["options"], where), recorded)
         except (FileNotFoundError, ValueError) as error:
             raise SystemExit(f"{where}: {error}") from error
         indent = match["indent"]

@@ -41,14 +41,10 @@ sys.path.insert(0, str(HOOKS))
 sys.path.insert(0, str(HOOKS.parent / "runner"))
 
 import guide_timeline  # noqa: E402
+import page_blocks  # noqa: E402
 import snippet_metadata  # noqa: E402
 
-TIMELINE = re.compile(
-    r"^(?P<indent>[ \t]*)/// timeline \| (?P<name>\S+)[ \t]*\n"
-    r"(?P<options>(?:(?P=indent)[ \t]*\w[\w-]*:.*\n)*)"
-    r"(?P=indent)///[ \t]*$",
-    re.MULTILINE,
-)
+TIMELINE = page_blocks.block_pattern("timeline")
 OPTIONS = {"caption"}
 RECORDER = HOOKS / "cpython_timeline.py"
 OLDEST_PYTHON = (3, 11)
@@ -57,13 +53,7 @@ log = logging.getLogger("mkdocs.hooks.timelines")
 
 
 def options(text: str, where: str) -> dict[str, str]:
-    found = {}
-    for line in text.splitlines():
-        key, _, value = line.strip().partition(":")
-        if key not in OPTIONS:
-            raise ValueError(f"{where}: unknown timeline option {key!r} (known: {sorted(OPTIONS)})")
-        found[key] = value.strip()
-    return found
+    return page_blocks.block_options(text, kind="timeline", known=OPTIONS, where=where)
 
 
 def blocks_in(markdown: str) -> list[re.Match]:
