@@ -44,6 +44,9 @@ SAMPLE = [
     "problems/switch_interval.py",
     "advanced/publication_event.py",
     "advanced/rwlock.py",
+    "asyncio/to_thread.py",
+    "asyncio/thread_feeds_queue.py",
+    "asyncio/run_coroutine_threadsafe.py",
 ]
 
 

@@ -80,10 +80,45 @@ def _set_default_executor(self, executor):
 
 
 async def _shutdown_default_executor(self, timeout=None):
+    """As BaseEventLoop.shutdown_default_executor: a thread joins the pool's workers and
+    tells the loop when it is done (the loop's thread cannot wait for them in a callback)."""
+    import threading
+    import warnings
+
     executor = getattr(self, "_simthreads_executor", None)
-    if executor is not None:
-        self._simthreads_executor = None
+    if executor is None:
+        return
+    self._simthreads_executor = None
+    future = self.create_future()
+    thread = threading.Thread(target=_do_shutdown, args=(self, executor, future))
+    thread.start()
+    try:
+        async with asyncio.timeout(timeout):
+            await future
+    except TimeoutError:
+        warnings.warn(
+            f"The executor did not finish joining its threads within {timeout} seconds.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        executor.shutdown(wait=False)
+    else:
+        thread.join()  # it has nothing left to do but end: it ended before this callback
+
+
+def _do_shutdown(loop, executor, future) -> None:
+    try:
         executor.shutdown(wait=True)
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(_set_result_unless_cancelled, future, None)
+    except Exception as error:
+        if not loop.is_closed() and not future.cancelled():
+            loop.call_soon_threadsafe(future.set_exception, error)
+
+
+def _set_result_unless_cancelled(future, result) -> None:
+    if not future.cancelled():
+        future.set_result(result)
 
 
 def install() -> None:

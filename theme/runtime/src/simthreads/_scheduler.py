@@ -11,13 +11,16 @@ jumps, reported by sys.monitoring), after sys.getswitchinterval() of virtual tim
 time advances by TICK at every switch point and by SWITCH_COST at every switch while two
 or more threads are alive, jumps
 forward when every thread sleeps (after really waiting that long, so that the page shows
-the pauses), and follows the real clock while one thread is alive. Every choice (which
+the pauses), and follows the real clock while one thread is alive, or while every thread
+waits and one of them waits for the browser (an asyncio loop's timers, which fire on the
+real clock, come due then as they would in CPython). Every choice (which
 ready thread runs next, how long a slice lasts) comes from one random generator seeded per
 run: the same program with the same seed interleaves the same way.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import heapq
 import itertools
@@ -185,9 +188,30 @@ def _deferred():
 
 
 def _suspend(promise) -> None:
+    """Suspend the running stack until `promise` settles. Meanwhile Pyodide keeps what it
+    needs to resume the stack on the thread's current event loop (asyncio.get_event_loop():
+    the policy's default loop when none runs). That must be a loop no simulated thread
+    owns, or the callback that resumes this thread would wait for the thread owning it."""
     from pyodide.ffi import run_sync
 
-    run_sync(promise)
+    loop = asyncio._get_running_loop()
+    asyncio._set_running_loop(_neutral_loop())
+    try:
+        run_sync(promise)
+    finally:
+        asyncio._set_running_loop(loop)
+
+
+def _neutral_loop():
+    """A plain Pyodide WebLoop of the runtime's own, which no thread runs."""
+    loop = _Persistent.neutral_loop
+    if loop is None:
+        from pyodide.webloop import WebLoop
+
+        running = asyncio._get_running_loop()
+        loop = _Persistent.neutral_loop = WebLoop()
+        asyncio._set_running_loop(running)
+    return loop
 
 
 class Scheduler:
@@ -210,6 +234,9 @@ class Scheduler:
         self.mark = 0  # _countdown when the clock was last brought up to date
         self.idle_timer = None
         self.idle_deadline = None
+        # While every thread waits and one waits for the browser: when the real clock was
+        # last read (virtual time follows it then), else None.
+        self.idle_since: float | None = None
         self.externals = 0
         self.loop_owner: dict = {}
         self.switches = 0
@@ -237,6 +264,8 @@ class Scheduler:
 
     def now(self) -> float:
         if self.multi:
+            if self.idle_since is not None:
+                return self.vnow + (_real_perf_counter() - self.idle_since)
             return self.vnow + (self.mark - _countdown) * TICK
         return self.vnow + (_real_perf_counter() - self.real_anchor)
 
@@ -244,6 +273,10 @@ class Scheduler:
         if self.multi:
             self.vnow += (self.mark - _countdown) * TICK
             self.mark = _countdown
+            if self.idle_since is not None:
+                real = _real_perf_counter()
+                self.vnow += real - self.idle_since
+                self.idle_since = real
         else:
             real = _real_perf_counter()
             self.vnow += real - self.real_anchor
@@ -268,6 +301,7 @@ class Scheduler:
             return
         self._commit()
         self.multi = multi
+        self.idle_since = None
         if not multi:
             self.real_anchor = _real_perf_counter()
         self._new_slice()
@@ -344,10 +378,11 @@ class Scheduler:
 
     def _run(self, task: Task) -> None:
         """Give `task` the baton: it resumes once the running stack has suspended."""
+        self._commit()
+        self.idle_since = None
         self.current = task
         task.state = RUNNING
         self.switches += 1
-        self._commit()
         if self.multi:
             self.vnow += SWITCH_COST
         self._new_slice()
@@ -373,6 +408,10 @@ class Scheduler:
         self.current = None
         if self.recorder is not None:
             self.recorder.idle()
+        if self.multi and self.externals:
+            # The program waits for the browser, on the real clock (a loop's timers).
+            self._commit()
+            self.idle_since = _real_perf_counter()
         deadline = self._next_deadline()
         if deadline is not None:
             delay = max(0.0, deadline - self.now())
@@ -392,6 +431,7 @@ class Scheduler:
         if not self.active or self.current is not None:
             return
         if self.multi and self.idle_deadline is not None:
+            self._commit()
             self.vnow = max(self.vnow, self.idle_deadline)
         self._pass_baton()
 
@@ -638,6 +678,7 @@ class _Persistent:
     globals back as they were after install() when a run ends."""
 
     tool_id: int | None = None
+    neutral_loop = None  # see _neutral_loop
 
 
 def _is_user_file(filename: str) -> bool:
@@ -833,6 +874,7 @@ def end_run() -> None:
     # finishes): the switch-point countdown no longer counts virtual time.
     scheduler._commit()
     scheduler.multi = False
+    scheduler.idle_since = None
     scheduler.real_anchor = _real_perf_counter()
     _countdown = scheduler.mark = 1 << 62
     scheduler.active = False
