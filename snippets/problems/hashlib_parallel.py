@@ -29,7 +29,7 @@ if __name__ == "__main__":
     print(f"CPU cores: {os.cpu_count()}")
     one = two = float("inf")
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for _ in range(3):  # in turns, keeping each way's fastest run (the least disturbed)
+        for _ in range(10):  # in turns, keeping each way's fastest run (the least disturbed)
             one = min(one, timed(lambda: [digest(n) for n in range(ROUNDS)]))
             two = min(two, timed(lambda: list(pool.map(digest, range(ROUNDS)))))
     print(f"{ROUNDS} x sha256 of 16 MiB, one thread:  {one:.2f} s")

@@ -9,35 +9,35 @@
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-LIMITS = [40_000] * 4
+LIMITS = [60_000] * 4
+RUNS = 5
 
 
 def count_primes(limit: int) -> int:
     return sum(all(n % d for d in range(2, int(n**0.5) + 1)) for n in range(2, limit))
 
 
-def best_of(runs: int, work) -> tuple[float, object]:
-    """The shortest of a few timings: the run least disturbed by other programs."""
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = work()
-        timings.append(time.perf_counter() - start)
-    return min(timings), result
-
-
-def report(label: str, seconds: float, results: list[int]) -> None:
-    print(f"{label:<20} {seconds:.2f} s  {results}")
+def timed(work) -> tuple[float, list[int]]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
 
 
 if __name__ == "__main__":
-    sequential, results = best_of(3, lambda: [count_primes(n) for n in LIMITS])
-    report("one after another", sequential, results)
-    with ThreadPoolExecutor(max_workers=2) as threads:
-        threaded, results = best_of(3, lambda: list(threads.map(count_primes, LIMITS)))
-    report("2 threads", threaded, results)
-    with ProcessPoolExecutor(max_workers=2) as processes:
-        parallel, results = best_of(3, lambda: list(processes.map(count_primes, LIMITS)))
-    report("2 processes", parallel, results)
-    print(f"threads:   speed-up {sequential / threaded:.1f}x")
-    print(f"processes: speed-up {sequential / parallel:.1f}x  (best of 3 runs each)")
+    with ThreadPoolExecutor(max_workers=2) as threads, ProcessPoolExecutor(2) as processes:
+        list(processes.map(abs, [1, 2]))  # start both workers before timing
+        ways = {
+            "one after another": lambda: [count_primes(n) for n in LIMITS],
+            "2 threads": lambda: list(threads.map(count_primes, LIMITS)),
+            "2 processes": lambda: list(processes.map(count_primes, LIMITS)),
+        }
+        best, results = dict.fromkeys(ways, float("inf")), {}
+        for _ in range(RUNS):  # in turns, keeping each way's fastest (least disturbed) run
+            for way, work in ways.items():
+                seconds, results[way] = timed(work)
+                best[way] = min(best[way], seconds)
+    for way, seconds in best.items():
+        print(f"{way:<20} {seconds:.2f} s  {results[way]}")
+    one = best["one after another"]
+    print(f"threads:   speed-up {one / best['2 threads']:.1f}x")
+    print(f"processes: speed-up {one / best['2 processes']:.1f}x  (best of {RUNS} runs each)")

@@ -13,6 +13,7 @@ from multiprocessing import Pool
 
 PRIME = 1_000_003
 SIZE = 70  # 70 x 70 matrices: multiplying two takes some CPU work
+RUNS = 7
 
 
 def random_matrix(rng: random.Random) -> list[list[int]]:
@@ -26,14 +27,10 @@ def multiply(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:
     ]
 
 
-def best_of(runs: int, work) -> tuple[float, object]:
-    """The shortest of a few timings: the run least disturbed by other programs."""
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = work()
-        timings.append(time.perf_counter() - start)
-    return min(timings), result
+def timed(work) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
 
 
 def tree_reduce(pool: Pool, items: list) -> tuple[list, int]:
@@ -52,12 +49,16 @@ if __name__ == "__main__":
     matrices = [random_matrix(rng) for _ in range(16)]
 
     # 15 multiplications one after another, then 8 + 4 + 2 + 1 in rounds on two workers.
-    sequential, folded = best_of(5, lambda: reduce(multiply, matrices))
+    sequential = parallel = float("inf")
     with Pool(processes=2) as pool:
-        parallel, (product, rounds) = best_of(5, lambda: tree_reduce(pool, matrices))
+        for _ in range(RUNS):  # in turns, keeping each way's fastest (least disturbed) run
+            seconds, folded = timed(lambda: reduce(multiply, matrices))
+            sequential = min(sequential, seconds)
+            seconds, (product, rounds) = timed(lambda: tree_reduce(pool, matrices))
+            parallel = min(parallel, seconds)
 
     assert product == folded  # matrix products are associative: same result in any grouping
     print(f"product of {len(matrices)} matrices, top-left entry {product[0][0]}")
     print(f"one after another: {sequential:.2f} s (15 multiplications)")
     print(f"tree on 2 workers: {parallel:.2f} s ({rounds} rounds)")
-    print(f"speed-up: {sequential / parallel:.1f}x  (best of 5 runs each)")
+    print(f"speed-up: {sequential / parallel:.1f}x  (best of {RUNS} runs each)")
