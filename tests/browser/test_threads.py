@@ -139,13 +139,20 @@ def test_an_example_edited_to_use_threads_loads_the_runtime(example_pages, site_
         textwrap.dedent(
             """\
             from concurrent.futures import ThreadPoolExecutor
-            import threading
+            import threading, time
+
+            def name(_):
+                time.sleep(0.01)  # busy workers: the pool starts all three
+                return threading.current_thread().name
+
             with ThreadPoolExecutor(max_workers=3) as pool:
-                names = set(pool.map(lambda _: threading.current_thread().name, range(30)))
-            print(len(names) > 1, sorted(names)[0])
+                names = set(pool.map(name, range(30)))
+            print(len(names), sorted(names)[0])
             """
         )
     )
     assert driver.run(timeout=60) == "finished", driver.output
-    assert normalise(driver.output) == "True ThreadPoolExecutor-0_0\n"
+    # (Tasks that never block could all run on the first worker under some schedules: a
+    # worker that is idle again before the next submit is reused rather than a new one made.)
+    assert normalise(driver.output) == "3 ThreadPoolExecutor-0_0\n"
     assert driver.root.locator(".guide-runner__threads").is_visible()
