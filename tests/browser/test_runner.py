@@ -288,6 +288,19 @@ BAD_INPUT = {
             "limit": None,
         },
     ),
+    "asyncio-exception": (
+        "import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    1 / 0\n\n"
+        "asyncio.run(main())\n",
+        {
+            "state": "failed",
+            "output": [
+                'Traceback (most recent call last):\n  File "snippets/',
+                "in main\n",
+                "ZeroDivisionError",
+            ],
+            "limit": None,
+        },
+    ),
     "input": (
         "name = input('Your name? ')\nprint('hello', name)\n",
         {
@@ -341,7 +354,8 @@ def test_bad_input_gets_a_clear_message(driver, name) -> None:
     assert state == expected["state"], f"{state}: {output}"
     for text in expected.get("output", []):
         assert text in output, f"{text!r} not in:\n{output}"
-    assert "guide_runtime" not in output and "micropip" not in output
+    assert not re.search(r"guide_runtime|guide_timeline|webloop\.py|_pyodide|micropip", output)
+    assert output.count("Traceback (most recent call last)") <= 1, "one traceback, shown once"
     assert not re.search(r'Traceback \(most recent call last\):\n  File "(?!snippets/)', output), (
         "the traceback starts in the runner, not in the reader's code"
     )

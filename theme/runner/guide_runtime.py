@@ -403,7 +403,8 @@ class _RunLoop(WebLoop):
         previous = asyncio._get_running_loop()
         self._depth += 1
         try:
-            return super().run_until_complete(future)
+            super().run_until_complete(_settled(future))
+            return future.result()
         finally:
             self._depth -= 1
             asyncio._set_running_loop(previous)
@@ -463,7 +464,24 @@ def _sleep(seconds: float) -> None:
     if in_task or not can_run_sync():
         _blocking_sleep(seconds)
     else:
-        run_sync(asyncio.sleep(seconds))
+        sleeping = asyncio.ensure_future(asyncio.sleep(seconds))
+        run_sync(_settled(sleeping))
+        sleeping.result()
+
+
+def _settled(future: asyncio.Future) -> asyncio.Future:
+    """A future of the same loop that completes, with None, when `future` is done, however
+    it ends. run_sync waits on this one, and the caller then takes `future`'s result: an
+    exception must not reject the promise run_sync waits on, or Pyodide prints it there
+    (sys.excepthook), and the reader sees its traceback twice, the first one cut short."""
+    settled = future.get_loop().create_future()
+
+    def done(_future) -> None:
+        if not settled.done():
+            settled.set_result(None)
+
+    future.add_done_callback(done)
+    return settled
 
 
 class _State:
@@ -888,7 +906,9 @@ def _format_error(error: BaseException, filename: str) -> str:
 
 
 def _trim(tb: types.TracebackType | None, filename: str) -> types.TracebackType | None:
-    """Frames from the reader's first one on, less the runner's own at the end."""
+    """Frames from the reader's first one on, less those of the machinery a browser run adds
+    (this module, the timeline, Pyodide's event loop, the simulated threads), which CPython's
+    traceback of the same program would not show."""
     entries = []
     while tb is not None:
         entries.append(tb)
@@ -898,8 +918,15 @@ def _trim(tb: types.TracebackType | None, filename: str) -> types.TracebackType 
     )
     if first is None:
         return None
-    last = len(entries) - 1
-    while last > first and entries[last].tb_frame.f_code.co_filename == __file__:
-        last -= 1
-    entries[last].tb_next = None
-    return entries[first]
+    kept = [e for e in entries[first:] if not _is_machinery(e.tb_frame.f_code.co_filename)]
+    for entry, following in zip(kept, [*kept[1:], None], strict=True):
+        entry.tb_next = following
+    return kept[0]
+
+
+def _is_machinery(filename: str) -> bool:
+    return filename in _MACHINERY_FILES or any(part in filename for part in _MACHINERY_PARTS)
+
+
+_MACHINERY_FILES = frozenset({__file__, guide_timeline.__file__, trace_loop.__code__.co_filename})
+_MACHINERY_PARTS = ("/pyodide/webloop.py", "/_pyodide/", "/site-packages/simthreads/")
