@@ -23,6 +23,7 @@ import pytest
 import snippet_metadata
 
 from tests.snippets.checks import check
+from tests.snippets.runner import pause_before_retry
 
 from .driver import BlockDriver, normalise, without_tracebacks
 
@@ -51,8 +52,25 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
             assert "CPython would hang here" in driver.stderr, driver.output
             return
         assert state == "unsupported", f"ended by itself ({state}): {driver.output}"
+        check_output(driver, block, snippet, state)
     else:
-        state = driver.run(timeout=snippet.timeout + 10)
+        # A snippet whose check compares measured times declares retries, taken here as
+        # in tests/snippets (a briefly busy machine upsets one run, not several spread out).
+        for attempt in range(snippet.retries + 1):
+            state = driver.run(timeout=snippet.timeout + 10)
+            try:
+                check_output(driver, block, snippet, state)
+                break
+            except AssertionError:
+                if attempt == snippet.retries:
+                    raise
+                pause_before_retry(attempt)
+    assert not outside_requests, f"requests left 127.0.0.1: {outside_requests}"
+    assert not example_pages.errors, f"errors in the page: {example_pages.errors}"
+
+
+def check_output(driver: BlockDriver, block, snippet: snippet_metadata.Snippet, state) -> None:
+    """The run's end and output hold what CPython's recording of the snippet promises."""
     output = normalise(driver.output)
     if state == "unsupported":
         assert driver.limit in block.needs & UNSUPPORTED, (
@@ -73,5 +91,3 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
     if recording["exit_code"]:
         output, recorded = without_tracebacks(output), without_tracebacks(recorded)
     check(snippet, output, recorded)
-    assert not outside_requests, f"requests left 127.0.0.1: {outside_requests}"
-    assert not example_pages.errors, f"errors in the page: {example_pages.errors}"
