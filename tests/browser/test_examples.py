@@ -22,12 +22,10 @@ import time
 import pytest
 import snippet_metadata
 
-from tests.snippets.checks import check
-from tests.snippets.runner import pause_before_retry
+from tests.snippets.runner import retry_on_failure
 
-from .driver import BlockDriver, normalise, without_tracebacks
+from .driver import BlockDriver, check_against_recording, normalise
 
-RECORDED = snippet_metadata.recordings()
 UNSUPPORTED = {"threads", "processes", "sockets"}
 
 
@@ -56,15 +54,11 @@ def test_runnable_block(block, example_pages, outside_requests) -> None:
     else:
         # A snippet whose check compares measured times declares retries, taken here as
         # in tests/snippets (a briefly busy machine upsets one run, not several spread out).
-        for attempt in range(snippet.retries + 1):
+        def run_and_check() -> None:
             state = driver.run(timeout=snippet.timeout + 10)
-            try:
-                check_output(driver, block, snippet, state)
-                break
-            except AssertionError:
-                if attempt == snippet.retries:
-                    raise
-                pause_before_retry(attempt)
+            check_output(driver, block, snippet, state)
+
+        retry_on_failure(run_and_check, snippet.retries)
     assert not outside_requests, f"requests left 127.0.0.1: {outside_requests}"
     assert not example_pages.errors, f"errors in the page: {example_pages.errors}"
 
@@ -79,15 +73,4 @@ def check_output(driver: BlockDriver, block, snippet: snippet_metadata.Snippet, 
         if block.recorded:
             assert f"recorded on {block.recorded}" in driver.note, driver.note
         return
-    recording = RECORDED.get(snippet.name)
-    if recording is None or not snippet.output_path.exists():
-        assert state == "finished", f"{state}: {output}"
-        return
-    expected_state = "finished" if recording["exit_code"] == 0 else ("failed", "exited")
-    assert state in expected_state, (
-        f"ended {state}, recorded exit code {recording['exit_code']}:\n{output}"
-    )
-    recorded = normalise(snippet.output_path.read_text(encoding="utf-8"))
-    if recording["exit_code"]:
-        output, recorded = without_tracebacks(output), without_tracebacks(recorded)
-    check(snippet, output, recorded)
+    check_against_recording(snippet, state, output)

@@ -26,8 +26,7 @@ import examples  # noqa: E402
 import page_blocks  # noqa: E402
 import snippet_metadata  # noqa: E402
 
-from tests.browser.driver import without_tracebacks  # noqa: E402
-from tests.snippets.checks import check  # noqa: E402
+from tests.browser.driver import check_against_recording  # noqa: E402
 from tests.snippets.runner import trim_lines  # noqa: E402
 
 from .conftest import Pyodide  # noqa: E402
@@ -35,7 +34,6 @@ from .conftest import Pyodide  # noqa: E402
 FIRST = int(os.environ.get("SEED_SWEEP_FIRST", "1"))
 SEEDS = int(os.environ.get("SEED_SWEEP_SEEDS", "25"))
 BUDGET = float(os.environ.get("SEED_SWEEP_BUDGET", "30"))
-RECORDED = snippet_metadata.recordings()
 # The worker adds the simulated threads to a block's needs when the code uses them.
 WORKER = (ROOT / "theme" / "runner" / "worker.js").read_text(encoding="utf-8")
 THREADS_USE = re.compile(re.search(r"const THREADS_USE =\s*/(.+)/;", WORKER)[1])
@@ -84,19 +82,10 @@ def failure(snippet: snippet_metadata.Snippet, result) -> str | None:
     if snippet.blocks:  # the simulated threads report the deadlock CPython hangs in
         hangs = "CPython would hang here" in (result.error or "")
         return None if result.status == "deadlocked" and hangs else f"ended {result.status}"
-    recording = RECORDED.get(snippet.name)
-    if recording is None or not snippet.output_path.exists():
-        return None if result.status == "finished" else f"ended {result.status}:\n{output}"
-    expected = ("finished",) if recording["exit_code"] == 0 else ("failed", "exited")
-    if result.status not in expected:
-        return f"ended {result.status} ({result.error}):\n{output}"
-    recorded = trim_lines(snippet.output_path.read_text(encoding="utf-8"))
-    if recording["exit_code"]:
-        output, recorded = without_tracebacks(output), without_tracebacks(recorded)
     try:
-        check(snippet, output, recorded)
+        check_against_recording(snippet, result.status, output)
     except AssertionError as error:
-        return f"{error}\n{output}"
+        return f"ended {result.status} ({result.error}): {error}\n{output}"
     return None
 
 

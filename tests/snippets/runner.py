@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from snippet_metadata import SNIPPETS, Snippet
@@ -28,6 +29,19 @@ def pause_before_retry(attempt: int) -> None:
     On a shared host the second core goes missing in stretches of a few seconds; a retry
     started at once lands in the same stretch and measures the same missing speed-up."""
     time.sleep(2**attempt)
+
+
+def retry_on_failure(attempt: Callable[[], None], retries: int) -> None:
+    """Call `attempt` until it raises no AssertionError, at most `retries` more times, with
+    pause_before_retry between; the last failure is raised."""
+    for done in range(retries + 1):
+        try:
+            attempt()
+            return
+        except AssertionError:
+            if done == retries:
+                raise
+            pause_before_retry(done)
 
 
 def environment() -> dict[str, str]:

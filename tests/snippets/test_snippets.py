@@ -7,7 +7,7 @@ import snippet_metadata
 
 from .checks import check
 from .properties import PROPERTIES
-from .runner import pause_before_retry, run
+from .runner import retry_on_failure, run
 
 SNIPPETS = snippet_metadata.all_snippets()
 RECORDED = snippet_metadata.recordings()
@@ -18,14 +18,7 @@ def test_snippet(snippet: snippet_metadata.Snippet) -> None:
     reason = snippet.skip_reason()
     if reason:
         pytest.skip(reason)
-    for attempt in range(snippet.retries + 1):
-        try:
-            run_and_check(snippet)
-            return
-        except AssertionError:
-            if attempt == snippet.retries:
-                raise
-            pause_before_retry(attempt)
+    retry_on_failure(lambda: run_and_check(snippet), snippet.retries)
 
 
 def run_and_check(snippet: snippet_metadata.Snippet) -> None:
