@@ -52,9 +52,9 @@ def ticker(name: str, interval: float, times: int):
 
 if __name__ == "__main__":
     scheduler = Scheduler()
-    scheduler.spawn(ticker("fast", 0.1, 3))  # due at 0.1, 0.2 and 0.3 s
-    scheduler.spawn(ticker("slow", 0.25, 2))  # due at 0.25 and 0.5 s
+    scheduler.spawn(ticker("fast", 0.5, 3))  # due at 0.5, 1.0 and 1.5 s
+    scheduler.spawn(ticker("slow", 1.25, 1))  # due at 1.25 s
     start = time.monotonic()
     scheduler.run()
     elapsed = time.monotonic() - start
-    print("the sleeps add up to 0.8 s; one thread ran them all in less:", elapsed < 0.7)
+    print("the sleeps add up to 2.75 s; one thread ran them all in less:", elapsed < 2.25)

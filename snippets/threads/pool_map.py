@@ -14,7 +14,7 @@ def thumbnail(name: str, seconds: float) -> str:
 
 if __name__ == "__main__":
     names = ["large.png", "small.png", "medium.png"]
-    seconds = [0.15, 0.03, 0.09]
+    seconds = [0.7, 0.1, 0.4]
     with ThreadPoolExecutor() as pool:
         start = time.perf_counter()
         results = list(pool.map(thumbnail, names, seconds))  # like map(), over two iterables

@@ -18,8 +18,8 @@ if __name__ == "__main__":
         print("put(timeout=0.02) on a full queue -> queue.Full")
 
     # A consumer that makes room after 50 ms unblocks a waiting put().
-    threading.Timer(0.05, box.get).start()
     start = time.perf_counter()
+    threading.Timer(0.05, box.get).start()
     box.put("third")  # blocks until the timer's get() frees a slot
     print(f"put() waited for room: {time.perf_counter() - start >= 0.04}")
 

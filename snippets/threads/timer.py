@@ -8,13 +8,13 @@ if __name__ == "__main__":
     start = time.perf_counter()
 
     reminder = threading.Timer(0.05, fired.append, args=["reminder"])
-    doomed = threading.Timer(0.05, fired.append, args=["doomed"])
+    doomed = threading.Timer(5, fired.append, args=["doomed"])
     reminder.start()
     doomed.start()
     doomed.cancel()  # it had not fired yet, so it never will
 
     reminder.join()
-    doomed.join()
+    doomed.join()  # returns at once: cancel() cut its 5 s wait short
     waited = time.perf_counter() - start
     print("fired:", fired)
     print(f"the reminder waited at least its delay: {waited >= 0.05}")
