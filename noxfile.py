@@ -22,8 +22,11 @@ from pathlib import Path
 import nox
 
 ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT))  # nox does not put the noxfile's folder on sys.path
 sys.path.insert(0, str(ROOT / "theme" / "hooks"))
 from snippet_metadata import TESTED_PYTHONS  # noqa: E402
+
+from toolchain import debian_root, system  # noqa: E402
 
 SNIPPET_PYTHONS = list(TESTED_PYTHONS)
 DOCS_PYTHON = "3.11"
@@ -50,6 +53,69 @@ def expose_pyenv_interpreters() -> None:
 expose_pyenv_interpreters()
 
 
+def on_path(python: str) -> bool:
+    """Whether `python3.X` (or `python3.Xt`) is a command here: pyenv, uv, a distribution's."""
+    return shutil.which(f"python{python}") is not None
+
+
+# Each tested CPython runs in a nox virtual environment when it is on PATH; one that is not
+# (3.14 and 3.15 on Debian 12) comes from Debian unstable's packages (toolchain/debian_root.py).
+NATIVE_PYTHONS = [v for v in SNIPPET_PYTHONS if on_path(v)]
+DEBIAN_ROOT_PYTHONS = [v for v in SNIPPET_PYTHONS if v not in NATIVE_PYTHONS]
+# Free-threaded builds are tested when one is installed (e.g. `uv python install 3.14t`).
+FREE_THREADED_PYTHONS = [f"{v}t" for v in SNIPPET_PYTHONS if v >= "3.13" and on_path(f"{v}t")]
+NEWEST_PYTHON = SNIPPET_PYTHONS[-1]  # records the outputs
+
+
+def require_chromium(session: nox.Session) -> None:
+    """Debian's Chromium for the browser and PDF tests: installed with apt-get when missing
+    (as root on Debian), never a browser download; elsewhere, the command to run."""
+    try:
+        session.log("chromium: %s", system.require("chromium", session.log))
+    except system.Unavailable as missing:
+        session.error(str(missing))
+
+
+def python_with(session: nox.Session, version: str, requirements: str):
+    """A function that runs `python ARGS...` on CPython `version` with `requirements`
+    installed: in the session's own virtual environment, or, for a CPython that is not on
+    PATH, in a virtual environment inside the Debian unstable root."""
+    if session.python:
+        session.install("-r", requirements)
+        return lambda *args, **kwargs: session.run("python", *args, **kwargs)
+    if version not in debian_root.VERSIONS:
+        session.error(f"CPython {version} not found: install it (pyenv, uv python install)")
+    reason = debian_root.why_unavailable()
+    if reason:
+        session.error(
+            f"CPython {version} is not on PATH and cannot come from Debian's packages here "
+            f"({reason}). Install it, e.g. `uv python install {version}`, and run again."
+        )
+    try:
+        debian_root.ensure(session.log)
+    except system.Unavailable as missing:
+        session.error(str(missing))
+    venv = ROOT / ".nox" / f"debian-root-{version.replace('.', '-')}"
+    python = str(venv / "bin" / "python")
+
+    def inside(*argv: str, **kwargs):
+        return session.run(*debian_root.command(ROOT, list(argv)), external=True, **kwargs)
+
+    if not (venv / "bin" / "python").exists():
+        inside(f"python{version}", "-m", "venv", str(venv))
+    # The root has no network set-up of its own: the wheels come through this machine's pip.
+    wheels = venv / "wheels"
+    session.run(
+        *(sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check"),
+        *("--only-binary=:all:", "--python-version", version, "-d", str(wheels)),
+        *("-r", requirements),
+        external=True,
+    )
+    inside(python, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(wheels),
+           "-r", requirements)  # fmt: skip
+    return lambda *args, **kwargs: inside(python, *args, **kwargs)
+
+
 def install_node_packages(session: nox.Session) -> None:
     """Install the pinned npm packages (Pyodide, mermaid, ...) unless they are current."""
     stamp = ROOT / "node_modules" / ".package-lock.json"
@@ -74,6 +140,8 @@ def build_site(session: nox.Session, *mkdocs_args: str, pdf: bool) -> None:
     GUIDE_PDF) printed to <site>/concurrent-python.pdf, and every page links to the PDF.
     A build without the PDF has no link to it (see theme/main.html)."""
     docs_environment(session)
+    if pdf:
+        require_chromium(session)  # prints the PDF
     env = {"NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF": "true" if pdf else "false"}
     session.run("mkdocs", "build", "--strict", *mkdocs_args, env=env)
     if pdf:
@@ -169,19 +237,54 @@ def serve(session: nox.Session) -> None:
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env={"NO_MKDOCS_2_WARNING": "1"})
 
 
-@nox.session(python=SNIPPET_PYTHONS)
-def snippets(session: nox.Session) -> None:
-    """Run every snippet under this Python and check its output."""
-    session.install("-r", "requirements/snippets.txt")
-    session.run("pytest", "tests/snippets", *session.posargs)
+def session_on_every_python(name: str, *, default: bool = True):
+    """Register the decorated `function(session, version)` as the sessions NAME-3.11 …
+    NAME-3.15 (and NAME-3.14t … where a free-threaded build is installed): in nox's own
+    virtual environments where the CPython is on PATH, in the Debian root where it is not."""
+
+    def register(function):
+        def in_venv(session: nox.Session) -> None:
+            function(session, session.python)
+
+        in_venv.__doc__ = function.__doc__
+        nox.session(name=name, python=NATIVE_PYTHONS + FREE_THREADED_PYTHONS, default=default)(
+            in_venv
+        )
+        for version in DEBIAN_ROOT_PYTHONS:
+
+            def in_debian_root(session: nox.Session, version: str = version) -> None:
+                function(session, version)
+
+            in_debian_root.__doc__ = f"{function.__doc__} (CPython {version} from Debian)"
+            nox.session(name=f"{name}-{version}", python=False, default=default)(in_debian_root)
+        return function
+
+    return register
+
+
+@session_on_every_python("snippets")
+def snippets(session: nox.Session, version: str) -> None:
+    """Run every snippet under this Python and check its output"""
+    python = python_with(session, version, "requirements/snippets.txt")
+    python("-m", "pytest", "tests/snippets", *session.posargs)
+
+
+@session_on_every_python("census", default=False)
+def census(session: nox.Session, version: str) -> None:
+    """Opt-in: run every snippet whose output varies, and every timing demo, many times on
+    this Python and print each one's failure rate (tests/snippets/census.py; arguments go
+    to it, e.g. `nox -s census-3.11 -- --runs 50`)"""
+    python = python_with(session, version, "requirements/snippets.txt")
+    python("-m", "tests.snippets.census", *session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON, requires=["runtime"])
 def site(session: nox.Session) -> None:
     """Build the site, then test pages, inline code blocks and the built output."""
     docs_environment(session)
+    require_chromium(session)
     session.run("mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
-    session.run("pytest", "tests/site", "tests/timeline", *session.posargs)
+    session.run("pytest", "tests/site", "tests/timeline", "tests/toolchain", *session.posargs)
     session.run("pytest", "--codeblocks", "docs", "-p", "no:cacheprovider")
     # In Debian's Chromium: every runnable example of the built site, and the runner itself.
     session.run("pytest", "tests/browser", "-p", "no:cacheprovider")
@@ -204,10 +307,41 @@ def pdf_tests(session: nox.Session) -> None:
     session.run("pytest", "tests/pdf", *session.posargs, env={"GUIDE_SITE_DIR": str(site_dir)})
 
 
+@nox.session(python=False)
+def setup(session: nox.Session) -> None:
+    """What the tests need outside Python's packages, checked first and installed where
+    this machine allows (root on Debian): every tested CPython, Chromium, npm. Stops at
+    once, with the commands to run, when something cannot be had here."""
+    missing = []
+    for version in DEBIAN_ROOT_PYTHONS:
+        reason = (
+            debian_root.why_unavailable()
+            if version in debian_root.VERSIONS
+            else f"the Debian root has only {' and '.join(debian_root.VERSIONS)}"
+        )
+        if reason:
+            missing.append(
+                f"CPython {version} is not on PATH and cannot come from Debian's packages here"
+                f" ({reason}): install it, e.g. `uv python install {version}`"
+            )
+    try:
+        session.log("chromium: %s", system.require("chromium", session.log))
+    except system.Unavailable as unavailable:
+        missing.append(str(unavailable))
+    if not shutil.which("npm"):
+        missing.append("npm is missing: install Node.js >= 20 (apt-get install -y nodejs npm)")
+    if missing:
+        session.error("this machine lacks what the tests need:\n  " + "\n  ".join(missing))
+    if DEBIAN_ROOT_PYTHONS:
+        debian_root.ensure(session.log)
+    session.log("CPython %s: %s", ", ".join(SNIPPET_PYTHONS), "all available")
+
+
 @nox.session(
     requires=[
+        "setup",
         "lint",
-        *(f"snippets-{v}" for v in SNIPPET_PYTHONS),
+        *(f"snippets-{v}" for v in SNIPPET_PYTHONS + FREE_THREADED_PYTHONS),
         "runtime-tests",
         "site",
         "pdf-tests",
@@ -219,14 +353,15 @@ def tests(session: nox.Session) -> None:
     session.log("lint, snippets on %s, the site and the PDF all passed", ", ".join(SNIPPET_PYTHONS))
 
 
-@nox.session(python=SNIPPET_PYTHONS[-1])
+@nox.session(python=NEWEST_PYTHON if NEWEST_PYTHON in NATIVE_PYTHONS else False)
 def record(session: nox.Session) -> None:
-    """Re-run snippets and write what they print to snippets/<section>/<name>.out.
+    """Re-run snippets on the newest tested CPython and write what they print to
+    snippets/<section>/<name>.out.
 
     Pass snippet paths to record only those: nox -s record -- threads/race.py
     """
-    session.install("-r", "requirements/snippets.txt")
-    session.run("python", "-m", "tests.snippets.record", *session.posargs)
+    python = python_with(session, NEWEST_PYTHON, "requirements/snippets.txt")
+    python("-m", "tests.snippets.record", *session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON, requires=["runtime"])

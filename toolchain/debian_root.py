@@ -45,9 +45,9 @@ def why_unavailable() -> str | None:
     return system.why_apt_cannot_install()
 
 
-def debian_mirror() -> str:
+def debian_mirror(apt: Path = Path("/etc/apt")) -> str:
     """The Debian mirror this machine's apt uses (deb822 or one-line sources)."""
-    sources = [Path("/etc/apt/sources.list"), *sorted(Path("/etc/apt/sources.list.d").glob("*"))]
+    sources = [apt / "sources.list", *sorted((apt / "sources.list.d").glob("*"))]
     for source in sources:
         if source.suffix not in {".list", ".sources"} or not source.is_file():
             continue

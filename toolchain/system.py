@@ -56,7 +56,12 @@ def apt_install(packages: list[str], log: Callable[[str], None] = print) -> None
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     log(f"installing Debian packages: {' '.join(packages)}")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", *packages],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,  # hundreds of lines; errors still reach stderr
+    )
 
 
 def require(command: str, log: Callable[[str], None] = print) -> str:

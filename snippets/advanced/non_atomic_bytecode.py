@@ -7,10 +7,11 @@
 
 import dis
 
-# Instructions that only shuffle local values on the stack: not steps on shared data.
-QUIET = set(
-    "RESUME LOAD_FAST LOAD_FAST_LOAD_FAST LOAD_CONST COPY SWAP POP_TOP RETURN_VALUE"
-    " RETURN_CONST PUSH_NULL PRECALL NOP CACHE TO_BOOL".split()
+# Instructions that only move local values and constants or mark a branch (their names
+# vary between versions, hence prefixes): not steps on shared data.
+QUIET = tuple(
+    "RESUME LOAD_FAST LOAD_CONST LOAD_SMALL_INT LOAD_COMMON_CONSTANT COPY SWAP POP_TOP"
+    " RETURN_ PUSH_NULL PRECALL NOP CACHE TO_BOOL NOT_TAKEN".split()
 )
 METHODS = {"append", "setdefault"}
 
@@ -37,7 +38,8 @@ if __name__ == "__main__":
         steps = [
             i
             for i in dis.get_instructions(function)
-            if i.opname not in QUIET and i.argval not in METHODS  # skip looking up the method
+            # Skip the quiet steps, and looking up the method before a call.
+            if not i.opname.startswith(QUIET) and i.argval not in METHODS
         ]
         print(f"{function.__name__}: {len(steps)} step{'s' * (len(steps) > 1)} on shared data")
         for step in steps:

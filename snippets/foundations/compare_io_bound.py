@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 REQUESTS = 10
-WAIT_S = 0.08  # stands in for a network round trip
+WAIT_S = 0.2  # stands in for a slow network round trip
 
 
 def request(number: int) -> int:

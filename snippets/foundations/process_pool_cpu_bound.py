@@ -1,5 +1,6 @@
 # /// script
 # [tool.guide]
+# needs-cores = 2  # the check compares a parallel speed-up, which needs two free cores
 # retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the timings, the number of cores and so the speed-up; with two or more cores the pool is clearly faster"
 # check = "property"

@@ -1,6 +1,7 @@
 # /// script
 # dependencies = ["pillow"]
 # [tool.guide]
+# needs-cores = 2  # the check compares a parallel speed-up, which needs two free cores
 # retries = 4  # the check compares measured times, which a briefly busy machine upsets
 # varies = "the timings and the speed-up depend on the machine (this one has 2 cores)"
 # check = "property"

@@ -1,3 +1,8 @@
+# /// script
+# [tool.guide]
+# varies = "the methods on offer and the default: on Linux, fork before Python 3.14 and forkserver since; spawn on macOS and Windows"
+# check = "property"
+# ///
 """Which start methods this platform offers, which one is the default, and how to choose one."""
 
 import multiprocessing

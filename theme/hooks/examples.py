@@ -188,10 +188,14 @@ def render(snippet: snippet_metadata.Snippet, options: dict[str, str], recorded:
             )
         else:
             needs = " and ".join(_badges(snippet)[:2])
+            recorder = "CPython " + snippet_metadata.TESTED_PYTHONS[-1]
             lines += [
-                f'<p class="guide-output-note">No recorded output: this example needs {needs}, '
-                f"and the examples are recorded on CPython {'.'.join(map(str, snippet_metadata.RECORDER))}. "
-                "The tests run it wherever such an interpreter is installed.</p>",
+                f'<p class="guide-output-note">No recorded output: this example needs {needs}. '
+                f"The examples are recorded on {recorder} with the GIL, because no "
+                "free-threaded CPython could be installed where they are recorded; the tests "
+                "run this one wherever such an interpreter is installed (for example "
+                "<code>uv python install 3.14t</code>), so what the page says about its "
+                "output comes from CPython's documentation, not from a run.</p>",
                 "",
             ]
         notes = []

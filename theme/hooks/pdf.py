@@ -58,10 +58,6 @@ def _recorders() -> list[str]:
     return sorted({entry["python"] for entry in snippet_metadata.recordings().values()})
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def on_config(config):
     if not _enabled(config):
         return config
@@ -71,8 +67,8 @@ def on_config(config):
         "date": f"{date.day} {date:%B %Y}",
         "iso_date": date.isoformat(),
         "commit": _commit(),
-        "pythons": "CPython " + _and(list(snippet_metadata.TESTED_PYTHONS)),
-        "recorders": _and(recorders) if recorders else None,
+        "pythons": "CPython " + snippet_metadata.in_words(),
+        "recorders": snippet_metadata.in_words(tuple(recorders)) if recorders else None,
     }
     return config
 

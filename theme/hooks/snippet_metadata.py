@@ -21,6 +21,9 @@ A snippet may open with an inline script metadata block (PEP 723), the same bloc
   timeout        seconds before a run is a failure (default 60)
   retries        times a failing check may be re-run (default 0): only for checks that compare
                  measured times, where a briefly busy machine can hide a real speed-up
+  needs-cores    free cores its check needs (default 1): 2 for a check that compares a parallel
+                 speed-up; when a calibration finds the cores busy, a missing speed-up skips the
+                 check instead of failing it (tests/snippets/cores.py)
 
 Pages do not show the block: the site shows it as badges instead.
 This module is shared by the site build (theme/hooks) and the tests; it needs only the
@@ -38,8 +41,10 @@ from pathlib import Path
 
 SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 # The CPython versions the suite runs every snippet on; outputs are recorded on the last.
-TESTED_PYTHONS = ("3.11", "3.12", "3.13")
+TESTED_PYTHONS = ("3.11", "3.12", "3.13", "3.14", "3.15")
 RECORDER = tuple(int(part) for part in TESTED_PYTHONS[-1].split("."))
+# The Python that the pinned Pyodide (package.json) runs in the page; tests/site checks it.
+BROWSER_PYTHON = "3.14"
 BLOCK = re.compile(r"(?m)^# /// script$\s(?P<content>(^#(| .*)$\s)+)^# ///$\s?")
 RECORDINGS = SNIPPETS / "recorded.json"  # per snippet: the recording interpreter and exit code
 CHECKS = {"exact", "lines-any-order", "numbers-masked", "property"}
@@ -59,6 +64,7 @@ class Snippet:
     free_threaded: bool = False
     timeout: float = 60.0
     retries: int = 0
+    needs_cores: int = 1
     body_start_line: int = 1  # first line after the metadata block (1-based)
 
     @property
@@ -88,6 +94,11 @@ class Snippet:
         if self.free_threaded and not _running_free_threaded():
             return "needs a free-threaded build of Python (python3.13t or later)"
         return None
+
+
+def in_words(versions: tuple[str, ...] = TESTED_PYTHONS) -> str:
+    """'3.11, 3.12 and 3.13': how pages and the README list versions."""
+    return versions[0] if len(versions) == 1 else ", ".join(versions[:-1]) + " and " + versions[-1]
 
 
 def _running_free_threaded() -> bool:
@@ -121,6 +132,7 @@ def read(path: Path) -> Snippet:
         "free-threaded",
         "timeout",
         "retries",
+        "needs-cores",
     }
     if unknown:
         raise ValueError(f"{path}: unknown [tool.guide] keys {sorted(unknown)}")
@@ -130,6 +142,9 @@ def read(path: Path) -> Snippet:
         raise ValueError(f"{path}: check must be one of {sorted(CHECKS)}")
     if (check == "exact") != (varies is None):
         raise ValueError(f"{path}: 'varies' and a non-exact 'check' go together")
+    needs_cores = int(guide.get("needs-cores", 1))
+    if needs_cores < 1 or (needs_cores > 1 and check != "property"):
+        raise ValueError(f"{path}: needs-cores is 1 or more, and above 1 goes with a property")
     requires = data.get("requires-python")
     return Snippet(
         path=path,
@@ -142,6 +157,7 @@ def read(path: Path) -> Snippet:
         free_threaded=bool(guide.get("free-threaded", False)),
         timeout=float(guide.get("timeout", 60.0)),
         retries=int(guide.get("retries", 0)),
+        needs_cores=needs_cores,
         body_start_line=text[: match.end()].count("\n") + 1,
     )
 

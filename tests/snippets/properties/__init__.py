@@ -4,6 +4,12 @@ A property is a function of (output, recorded) that asserts what every run must 
 
     @holds_for("threads/race.py")
     def some_updates_are_lost(output, recorded): ...
+
+A property of a snippet that declares `needs-cores` compares speed-ups with
+`assert_speed_up` (and `assert_no_speed_up`), after everything else it checks (the answer,
+the number of rounds): a speed-up that is missing (or one that should not be there) is no
+evidence against the program when the machine lacked the cores, a wrong answer always is
+(see tests/snippets/runner.py, beside_calibration).
 """
 
 from __future__ import annotations
@@ -26,6 +32,23 @@ def holds_for(*names: str) -> Callable[[Property], Property]:
         return fn
 
     return register
+
+
+class SpeedUpCheckFailed(AssertionError):
+    """A speed-up (a ratio of measured times) is not what the demo promises: a failure only
+    if the machine had the free cores while it ran, as a busy machine upsets timings."""
+
+
+def assert_speed_up(speed_up: float, at_least: float, what: str) -> None:
+    """Assert that `what` ran at least `at_least` times faster (a timing, not a result)."""
+    if not speed_up >= at_least:
+        raise SpeedUpCheckFailed(f"{what} only {speed_up:.2f}x faster ({at_least}x expected)")
+
+
+def assert_no_speed_up(speed_up: float, below: float, what: str) -> None:
+    """Assert that `what` ran less than `below` times faster: no real speed-up (a timing)."""
+    if not speed_up < below:
+        raise SpeedUpCheckFailed(f"{what} ran {speed_up:.2f}x faster (below {below}x expected)")
 
 
 def number(pattern: str, text: str) -> float:

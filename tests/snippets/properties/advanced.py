@@ -146,9 +146,12 @@ def every_server_answers_and_concurrency_wins(output: str, recorded: str) -> Non
     assert all(answered == 100 for answered, _ in rows.values()), rows
     blocking = rows["1 blocking, one client at a time"][1]
     threads = rows["2 a thread per connection"][1]
-    assert threads < blocking / 3, f"thread per connection {threads} s vs blocking {blocking} s"
+    # The blocking server's time is its clients' waits (about 0.5 s), which load can only
+    # lengthen; the others take a few hundredths of a second on an idle machine and stay
+    # well under half of it when a busy one stalls them for a few tenths.
+    assert threads < blocking / 2, f"thread per connection {threads} s vs blocking {blocking} s"
     concurrent = {label: s for label, (_, s) in rows.items() if not label.startswith("1")}
-    assert all(s < blocking / 3 for s in concurrent.values()), (blocking, concurrent)
+    assert all(s < blocking / 2 for s in concurrent.values()), (blocking, concurrent)
 
 
 # --- Testing ------------------------------------------------------------------------------

@@ -46,11 +46,11 @@ def blocking_calls_in_threads_overlap(output: str, recorded: str) -> None:
 
 @holds_for("asyncio/run_in_executor.py")
 def pools_compute_while_the_loop_stays_free(output: str, recorded: str) -> None:
-    assert "threads  : 4 x count_primes(60_000)" in output
+    assert "threads  : 4 x count_primes(120_000)" in output
     assert re.search(r"threads  : .* computed in this process", output), output
     workers = number(r"processes: .* computed in (\d+) other process", output)
     assert 1 <= workers <= 2, workers
-    # A 20 ms heartbeat keeps beating while the work runs elsewhere; a loop blocked by
-    # the computation (about 0.5 s of it) would have beaten at most once or twice.
+    # A loop blocked by the computation could beat at most once, when the jobs were done;
+    # a free one beats while they run (each pool takes a few tenths of a second).
     for beats in numbers(r"the heartbeat beat (\d+) times", output):
-        assert beats >= 5, f"the loop was blocked: only {beats} heartbeats"
+        assert beats >= 3, f"the loop was blocked: only {beats} heartbeats"

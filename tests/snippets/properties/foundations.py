@@ -1,6 +1,6 @@
 import re
 
-from . import holds_for, number, numbers
+from . import assert_no_speed_up, assert_speed_up, holds_for, number, numbers
 
 
 @holds_for("foundations/cpu_bound_no_overlap.py")
@@ -41,7 +41,7 @@ def processes_compute_in_parallel(output: str, recorded: str) -> None:
     pooled = number(r"process pool:\s+([\d.]+) s", output)
     if cores >= 2:
         # Two cores at most here, minus the cost of starting the processes.
-        assert pooled < 0.85 * sequential, f"pool {pooled} s vs in turn {sequential} s"
+        assert_speed_up(sequential / pooled, 1.18, "the process pool")
 
 
 @holds_for("foundations/cpu_or_io.py")
@@ -112,9 +112,11 @@ def the_interpreter_describes_itself(output: str, recorded: str) -> None:
 def every_model_overlaps_waits(output: str, recorded: str) -> None:
     times = dict(re.findall(r"^(\w[\w ]*?)\s+([\d.]+) s", output, re.MULTILINE))
     in_turn = float(times["in turn"])
-    assert 0.8 <= in_turn < 1.2, in_turn  # ten waits of 80 ms
-    for model, limit in [("threads", 0.25), ("asyncio", 0.25), ("processes", 0.5)]:
-        # The waits overlap: about one wait instead of ten (processes pay for starting).
+    assert 2.0 <= in_turn < 4.0, in_turn  # ten waits of 200 ms
+    for model, limit in [("threads", 0.5), ("asyncio", 0.5), ("processes", 0.75)]:
+        # The waits overlap: about one wait instead of ten (processes pay for starting ten
+        # workers, 0.25-0.5 s with forkserver since 3.14). The margins leave room for a
+        # stall of several tenths of a second on a busy machine.
         assert float(times[model]) < limit * in_turn, f"{model}: {times[model]} s"
 
 
@@ -123,13 +125,14 @@ def only_processes_compute_in_parallel_on_a_gil_build(output: str, recorded: str
     cores = number(r"cores: (\d+)", output)
     speed_ups = dict(re.findall(r"^(\w[\w ]*?)\s+[\d.]+ s\s+speed-up\s+([\d.]+)x", output, re.M))
     assert set(speed_ups) == {"in turn", "threads", "processes", "asyncio"}, speed_ups
-    assert float(speed_ups["asyncio"]) < 1.3  # coroutines that never await run one by one
-    if _gil_enabled(output):
-        assert float(speed_ups["threads"]) < 1.3  # one GIL: threads take turns
+    # Coroutines that never await run one by one.
+    assert_no_speed_up(float(speed_ups["asyncio"]), 1.3, "asyncio")
+    if _gil_enabled(output):  # one GIL: threads take turns
+        assert_no_speed_up(float(speed_ups["threads"]), 1.3, "threads on a GIL build")
     elif cores >= 2:
-        assert float(speed_ups["threads"]) > 1.3  # free-threaded: threads use the cores
-    if cores >= 2:
-        assert float(speed_ups["processes"]) > 1.2  # about 1.8x on an idle two-core machine
+        assert_speed_up(float(speed_ups["threads"]), 1.4, "free-threaded threads")
+    if cores >= 2:  # about 1.8x on an idle two-core machine
+        assert_speed_up(float(speed_ups["processes"]), 1.3, "processes")
 
 
 @holds_for("foundations/blocking_the_loop.py")
@@ -154,4 +157,4 @@ def interpreters_compute_in_parallel(output: str, recorded: str) -> None:
     sequential = number(r"one after another:\s+([\d.]+) s", output)
     parallel = number(r"threads with interpreters:\s+([\d.]+) s", output)
     if cores >= 2:
-        assert parallel < 0.85 * sequential, f"interpreters {parallel} s vs {sequential} s"
+        assert_speed_up(sequential / parallel, 1.18, "threads with interpreters")

@@ -2,8 +2,9 @@
 shows in the counts, and the GIL behaves as the pages say."""
 
 import re
+import sys
 
-from . import holds_for, number, numbers
+from . import assert_no_speed_up, assert_speed_up, holds_for, number, numbers
 
 
 def _build(output: str) -> str:
@@ -123,8 +124,14 @@ def _lock_counts(output: str) -> tuple[list[float], float, float, float]:
 def a_plain_lock_is_not_fair(output: str, recorded: str) -> None:
     _, handovers, acquisitions, longest = _lock_counts(output)
     assert acquisitions >= 1_000
-    assert handovers < acquisitions / 4, f"{handovers} handovers in {acquisitions}"
-    assert longest >= 100, f"the longest run by one thread was only {longest}"
+    if sys.version_info >= (3, 14):
+        # threading.Lock is a PyMutex: a woken waiter gets the GIL back before it runs on,
+        # so the releasing thread keeps the lock until the interpreter switches threads.
+        assert handovers < acquisitions / 4, f"{handovers} handovers in {acquisitions}"
+        assert longest >= 100, f"the longest run by one thread was only {longest}"
+    # Up to 3.13 a waiter takes the OS-level lock without the GIL, racing the releasing
+    # thread; who wins depends on the machine (10,184 handovers in 26,184 acquisitions on a
+    # quiet one), and CPython promises no order: only the counts are checked.
 
 
 @holds_for("problems/fair_lock.py")
@@ -199,9 +206,9 @@ def processes_compute_in_parallel_threads_do_not(output: str, recorded: str) -> 
     assert output.count("[6057, 6057]") == 3
     threads = number(r"speed-up: threads ([\d.]+)x", output)
     processes = number(r"processes ([\d.]+)x", output)
-    assert threads < 1.35, f"threads ran CPU-bound work {threads}x faster on a GIL build"
+    assert_no_speed_up(threads, 1.35, "CPU-bound work in threads on a GIL build")
     if number(r"CPU cores: (\d+)", output) >= 2:
-        assert processes >= 1.3, f"two processes were only {processes}x faster"
+        assert_speed_up(processes, 1.3, "two processes")
 
 
 @holds_for("problems/sleep_releases_gil.py")
@@ -223,7 +230,7 @@ def a_blocked_reader_costs_nothing(output: str, recorded: str) -> None:
 def hashing_runs_in_parallel(output: str, recorded: str) -> None:
     speed_up = number(r"speed-up: ([\d.]+)x", output)
     if number(r"CPU cores: (\d+)", output) >= 2:
-        assert speed_up >= 1.3, f"hashing in two threads was only {speed_up}x faster"
+        assert_speed_up(speed_up, 1.3, "hashing in two threads")
 
 
 # --- free-threaded Python ------------------------------------------------------------------
@@ -290,7 +297,7 @@ def threads_compute_in_parallel_without_the_gil(output: str, recorded: str) -> N
     assert "GIL enabled: False" in output
     speed_up = number(r"speed-up: ([\d.]+)x", output)
     if number(r"CPU cores: (\d+)", output) >= 2:
-        assert speed_up >= 1.3, f"two threads were only {speed_up}x faster without the GIL"
+        assert_speed_up(speed_up, 1.3, "two threads without the GIL")
 
 
 @holds_for("problems/free_threaded_lost_updates.py")

@@ -80,9 +80,10 @@ def the_client_pool_bounds_the_requests_in_flight(output: str, recorded: str) ->
 
 
 def _dumped_threads(output: str) -> list[str]:
-    """The blocks of a faulthandler dump, one per thread."""
+    """The blocks of a faulthandler dump, one per thread (since 3.14 with its name)."""
     return re.findall(
-        r"(?m)^(?:Current thread|Thread) 0x[0-9a-f]+ \(most recent call first\):", output
+        r"(?m)^(?:Current thread|Thread) 0x[0-9a-f]+(?: \[[^\]]*\])? \(most recent call first\):",
+        output,
     )
 
 

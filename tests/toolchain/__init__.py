@@ -1,0 +1,1 @@
+"""What the test command sets up on the machine: toolchain/ (CPythons, Chromium)."""
