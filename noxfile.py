@@ -266,7 +266,7 @@ def session_on_every_python(name: str, *, default: bool = True):
 def snippets(session: nox.Session, version: str) -> None:
     """Run every snippet under this Python and check its output"""
     python = python_with(session, version, "requirements/snippets.txt")
-    python("-m", "pytest", "tests/snippets", *session.posargs)
+    python("-m", "pytest", "tests/snippets", "--durations=10", *session.posargs)
 
 
 @session_on_every_python("census", default=False)
