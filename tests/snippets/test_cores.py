@@ -147,6 +147,23 @@ def test_a_snippet_test_skips_with_the_reason(monkeypatch, no_pauses) -> None:
         pytest.fail(f"a wrong answer was skipped: {skip}")
 
 
+def test_a_busy_machine_ends_the_retries_after_three_attempts(monkeypatch, no_pauses) -> None:
+    snippet = snippet_metadata.find("processes/tree_reduction.py")
+    assert snippet.retries + 1 > test_snippets.MOST_ATTEMPTS_WITHOUT_CORES
+    monkeypatch.setattr(runner, "parallel_capacity", lambda workers: BUSY)
+    runs = []
+
+    def slow_tree(s) -> None:
+        runs.append(s)
+        TREE(tree_output(speed_up=1.1), TREE_RECORDED)
+
+    monkeypatch.setattr(test_snippets, "run_and_check", slow_tree)
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        test_snippets.test_snippet(snippet)
+    assert str(skipped.value).startswith(SKIPPED), skipped.value
+    assert len(runs) == test_snippets.MOST_ATTEMPTS_WITHOUT_CORES
+
+
 def test_the_summary_counts_the_skips_for_missing_cores() -> None:
     def report(name: str, reason: str) -> SimpleNamespace:
         nodeid = f"tests/snippets/test_snippets.py::test_snippet[{name}]"
