@@ -76,6 +76,22 @@ def require_chromium(session: nox.Session) -> None:
         session.error(str(missing))
 
 
+def why_not_from_debian(version: str) -> str | None:
+    """None when CPython `version` can come from the Debian root here; otherwise what to
+    tell the reader (setup and python_with both say it)."""
+    reason = (
+        debian_root.why_unavailable()
+        if version in debian_root.VERSIONS
+        else f"the Debian root has only {' and '.join(debian_root.VERSIONS)}"
+    )
+    if reason is None:
+        return None
+    return (
+        f"CPython {version} is not on PATH and cannot come from Debian's packages here"
+        f" ({reason}): install it, e.g. `uv python install {version}`"
+    )
+
+
 def python_with(session: nox.Session, version: str, requirements: str):
     """A function that runs `python ARGS...` on CPython `version` with `requirements`
     installed: in the session's own virtual environment, or, for a CPython that is not on
@@ -83,14 +99,9 @@ def python_with(session: nox.Session, version: str, requirements: str):
     if session.python:
         session.install("-r", requirements)
         return lambda *args, **kwargs: session.run("python", *args, **kwargs)
-    if version not in debian_root.VERSIONS:
-        session.error(f"CPython {version} not found: install it (pyenv, uv python install)")
-    reason = debian_root.why_unavailable()
-    if reason:
-        session.error(
-            f"CPython {version} is not on PATH and cannot come from Debian's packages here "
-            f"({reason}). Install it, e.g. `uv python install {version}`, and run again."
-        )
+    missing = why_not_from_debian(version)
+    if missing:
+        session.error(missing)
     try:
         debian_root.ensure(session.log)
     except system.Unavailable as missing:
@@ -312,18 +323,7 @@ def setup(session: nox.Session) -> None:
     """What the tests need outside Python's packages, checked first and installed where
     this machine allows (root on Debian): every tested CPython, Chromium, npm. Stops at
     once, with the commands to run, when something cannot be had here."""
-    missing = []
-    for version in DEBIAN_ROOT_PYTHONS:
-        reason = (
-            debian_root.why_unavailable()
-            if version in debian_root.VERSIONS
-            else f"the Debian root has only {' and '.join(debian_root.VERSIONS)}"
-        )
-        if reason:
-            missing.append(
-                f"CPython {version} is not on PATH and cannot come from Debian's packages here"
-                f" ({reason}): install it, e.g. `uv python install {version}`"
-            )
+    missing = [m for m in map(why_not_from_debian, DEBIAN_ROOT_PYTHONS) if m]
     try:
         session.log("chromium: %s", system.require("chromium", session.log))
     except system.Unavailable as unavailable:
