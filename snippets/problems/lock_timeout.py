@@ -1,11 +1,10 @@
 # /// script
 # [tool.guide]
-# varies = "how long each thread backs off, and so which one gets through first"
+# varies = "how many tries A needs once B is through (almost always two)"
 # check = "property"
 # ///
-"""Timeouts break the wait: a thread that cannot get its second lock lets go and retries."""
+"""Timeouts break the wait: the thread with the shorter timeout lets go, the other gets through."""
 
-import random
 import threading
 import time
 
@@ -19,26 +18,26 @@ def say(text: str) -> None:
         print(text)
 
 
-def transfer(name: str, first: str, second: str) -> None:
+def transfer(name: str, first: str, second: str, patience: float) -> None:
     for attempt in range(1, 11):
         with locks[first]:
             if attempt == 1:
                 both_hold_one.wait()  # the first attempt collides for certain
-            if locks[second].acquire(timeout=0.1):  # wait at most 0.1 s
+            if locks[second].acquire(timeout=patience):
                 try:
                     say(f"{name}: got {first} and {second} on attempt {attempt}")
                     return
                 finally:
                     locks[second].release()
-            say(f"{name}: no {second} after 0.1 s, releases {first} and backs off")
-        time.sleep(random.uniform(0.0, 0.05))  # a random pause, so the retries do not collide
+            say(f"{name}: no {second} after {patience} s, releases {first} and backs off")
+        time.sleep(0.05)  # a pause, so the waiting thread can take the lock just released
     say(f"{name}: gave up")
 
 
 if __name__ == "__main__":
     threads = [
-        threading.Thread(target=transfer, args=("A", "X", "Y")),
-        threading.Thread(target=transfer, args=("B", "Y", "X")),
+        threading.Thread(target=transfer, args=("A", "X", "Y", 0.1)),  # gives up soon
+        threading.Thread(target=transfer, args=("B", "Y", "X", 2.0)),  # waits longer
     ]
     for thread in threads:
         thread.start()
