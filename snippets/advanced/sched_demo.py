@@ -9,7 +9,7 @@ import sched
 import time
 
 if __name__ == "__main__":
-    scheduler = sched.scheduler(time.monotonic, time.sleep)  # a monotonic clock: no jumps
+    scheduler = sched.scheduler(time.monotonic, time.sleep)  # the defaults, written out
     start = time.monotonic()
 
     def job(name: str) -> None:

@@ -207,6 +207,20 @@ def deadlines_do_not_drift(output: str, recorded: str) -> None:
     assert deadline_drift < naive_drift / 2, (deadline_drift, naive_drift)
 
 
+@holds_for("advanced/sched_sleeps_through.py")
+def an_event_added_during_the_sleep_waits_for_it(output: str, recorded: str) -> None:
+    lines = output.splitlines()
+    assert [line.split("  ", 1)[1] for line in lines] == [
+        "another thread enters an event due now",
+        "the urgent event, at last",
+        "the event run() was sleeping towards",
+    ], output
+    entered, urgent, planned = (float(line.split(" s ")[0]) for line in lines)
+    # run() went to sleep for 1 s before the helper (0.1 s in) entered its event due at once:
+    # that event runs only when the sleep is over, just before the one it was sleeping for.
+    assert entered < 0.5 and urgent >= 1.0 and planned >= 1.0, output
+
+
 @holds_for("advanced/cron_overlap.py")
 def the_guard_skips_instead_of_overlapping(output: str, recorded: str) -> None:
     assert "no guard               ran ticks [0, 1, 2, 3, 4], skipped []" in output
