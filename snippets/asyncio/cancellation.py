@@ -6,8 +6,7 @@ import asyncio
 async def worker() -> None:
     print("worker: connection opened")
     try:
-        while True:
-            await asyncio.sleep(0.01)  # the CancelledError appears here
+        await asyncio.sleep(3600)  # an hour without data; the CancelledError appears here
     except asyncio.CancelledError as error:
         print(f"worker: cancelled, message {error.args[0]!r}")
         raise  # re-raise, so the task ends up cancelled
@@ -19,7 +18,7 @@ async def worker() -> None:
 async def main() -> None:
     task = asyncio.create_task(worker())
     await asyncio.sleep(0.035)
-    task.cancel("shutting down")  # a request: it takes effect at the task's next await
+    task.cancel("shutting down")  # a request: the loop delivers it on its next iteration
     print("main: cancel requested; done yet?", task.done())
     try:
         await task

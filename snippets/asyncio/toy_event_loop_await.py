@@ -1,4 +1,4 @@
-"""The toy scheduler also runs async def coroutines: every await passes a request up to it."""
+"""The toy scheduler also runs async def coroutines: an await that must wait passes a request up."""
 
 import heapq
 import itertools

@@ -54,3 +54,28 @@ def pools_compute_while_the_loop_stays_free(output: str, recorded: str) -> None:
     # a free one beats while they run (each pool takes a few tenths of a second).
     for beats in numbers(r"the heartbeat beat (\d+) times", output):
         assert beats >= 3, f"the loop was blocked: only {beats} heartbeats"
+
+
+@holds_for("asyncio/await_without_suspending.py")
+def only_a_pending_future_suspends_the_task(output: str, recorded: str) -> None:
+    assert "cache filled: [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]" in output
+    inline = re.search(
+        r"await lookup\(\) only\s+(\d+) heartbeats, ([\d,]+) awaits, no TimeoutError "
+        r"after (\d+) ms",
+        output,
+    )
+    assert inline, output
+    # Not one of the awaits reached the loop: no heartbeat, and the timeout never fired
+    # although the block ran four times as long as it allowed.
+    assert int(inline[1]) == 0, inline[0]
+    assert int(inline[2].replace(",", "")) > 1000, inline[0]
+    assert int(inline[3]) >= 200, inline[0]
+    yielding = re.search(
+        r"and asyncio\.sleep\(0\) every 100\s+(\d+) heartbeats, TimeoutError after (\d+) ms",
+        output,
+    )
+    assert yielding, output
+    # Each sleep(0) gives the loop a turn: the heartbeat beats, the timeout fires on time
+    # (at the first yield after 50 ms, long before the 200 ms are over).
+    assert int(yielding[1]) >= 1, yielding[0]
+    assert 50 <= int(yielding[2]) < 200, yielding[0]
