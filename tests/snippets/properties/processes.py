@@ -64,18 +64,6 @@ def only_processes_compute_in_parallel(output: str, recorded: str) -> None:
     assert_speed_up(processes, 1.3, "two processes")
 
 
-@holds_for("processes/start_method_costs.py")
-def forking_is_cheaper_than_spawning(output: str, recorded: str) -> None:
-    fork, spawn, forkserver = (
-        number(rf"(?m)^{method}\s+[\d.]+ ms\s+([\d.]+) ms$", output)
-        for method in ("fork", "spawn", "forkserver")
-    )
-    # spawn starts a new interpreter and re-imports the script every time; fork copies
-    # this process; the fork server forks from a small process it started once.
-    assert fork < spawn, (fork, spawn)
-    assert forkserver < spawn, (forkserver, spawn)
-
-
 @holds_for("processes/fork_with_threads_warning.py")
 def forking_with_threads_warns_from_3_12(output: str, recorded: str) -> None:
     pid = number(r"pid (\d+): forking with 2 threads running", output)
