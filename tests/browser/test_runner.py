@@ -116,6 +116,47 @@ def test_ctrl_enter_runs_from_the_editor(driver) -> None:
     assert "\n\n" not in driver.code, "Ctrl+Enter must run, not insert a line"
 
 
+def test_edits_are_kept_in_the_browser_until_reset(browser, server, site_dir) -> None:
+    # A reader's edit survives a reload (and so Back and coming back); Reset forgets it.
+    block = playground_block(site_dir)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url + block.page)
+    driver = BlockDriver(page, block.index)
+    original = driver.code
+    edited_label = driver.root.locator(".guide-runner__edited")
+    assert not edited_label.is_visible()
+    driver.set_code("print('kept')\n")
+    assert edited_label.is_visible()
+    page.reload()
+    driver = BlockDriver(page, block.index)
+    assert driver.code == "print('kept')\n"
+    assert driver.root.locator(".guide-runner__edited").is_visible()
+    assert "kept in this browser" in driver.status
+    others = [BlockDriver(page, i).code for i in range(page.locator(BLOCKS).count())]
+    assert others.count("print('kept')\n") == 1, "the edit belongs to one block only"
+    driver.button("reset").click()
+    page.reload()
+    driver = BlockDriver(page, block.index)
+    assert driver.code == original
+    assert not driver.root.locator(".guide-runner__edited").is_visible()
+    context.close()
+
+
+def test_escape_stops_a_run_from_inside_the_block(driver) -> None:
+    driver.set_code("import time\n\nwhile True:\n    time.sleep(0.05)\n")
+    driver.start()
+    driver.wait_for_state("running")
+    driver.editor.focus()
+    driver.page.keyboard.press("Escape")
+    # Pressed at once, while the threads runtime (for time.sleep) may still be installing:
+    # the Stop must wait for the install, not break it.
+    assert driver.wait() == "stopped", (driver.status, driver.output)
+    assert driver.button("stop").get_attribute("aria-keyshortcuts") == "Escape"
+    driver.page.keyboard.press("Escape")  # with nothing running, Escape changes nothing
+    assert driver.state == "stopped"
+
+
 def test_copy_puts_the_edited_code_on_the_clipboard(driver) -> None:
     driver.set_code("print('copied')\n")
     driver.button("copy").click()

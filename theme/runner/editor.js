@@ -66,15 +66,16 @@ const theme = EditorView.theme({
 });
 
 /**
- * Replace a highlighted code block's <pre> with an editor holding `code`.
- * Lines are numbered from firstLine (as in the snippet's file). onRun is called on
- * Ctrl+Enter / Cmd+Enter; onChange(changed) when the code changes.
+ * Replace a highlighted code block's <pre> with an editor holding `code`, or `kept` (the
+ * reader's earlier edit of it) when given. Lines are numbered from firstLine (as in the
+ * snippet's file). onRun is called on Ctrl+Enter / Cmd+Enter; onChange(changed) when the
+ * code changes, with whether it now differs from `code`.
  */
-export function createEditor({ parent, before, code, firstLine = 1, label, onRun, onChange }) {
+export function createEditor({ parent, before, code, kept = null, firstLine = 1, label, onRun, onChange }) {
   const original = code;
   const view = new EditorView({
     state: EditorState.create({
-      doc: code,
+      doc: kept ?? code,
       extensions: [
         Prec.highest(
           keymap.of([

@@ -252,6 +252,43 @@ function button(label, action, extra = {}) {
   return element;
 }
 
+// ---------------------------------------------------------------------------------------
+// Edits kept in the browser: a reader's edited code survives a reload, Back and coming back
+// to the page. Kept per page and block in localStorage, with a hash of the original, so that
+// an edit of an example that has changed since is dropped rather than shown as the new one.
+
+const EDIT_PREFIX = "guide-runner:edit:";
+
+function hashOf(text) {
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits: enough to tell versions of one example apart
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16);
+}
+
+const keptEdits = {
+  read(key, original) {
+    try {
+      const kept = JSON.parse(localStorage.getItem(key));
+      if (kept && kept.of === hashOf(original) && typeof kept.code === "string") return kept.code;
+      if (kept) localStorage.removeItem(key); // an edit of an older version of the example
+    } catch {
+      // no storage (a private window, a blocked site): edits last as long as the page
+    }
+    return null;
+  },
+  write(key, original, code) {
+    try {
+      if (code === original) localStorage.removeItem(key);
+      else localStorage.setItem(key, JSON.stringify({ of: hashOf(original), code }));
+    } catch {
+      // storage full or refused: the edit stays in the page
+    }
+  },
+};
+
 class Block {
   constructor(root, index) {
     this.root = root;
@@ -268,6 +305,7 @@ class Block {
     this.recordedBox = [...root.querySelectorAll(".highlight")].find((e) => e !== this.codeBox);
     this.editor = null;
     this.edited = false;
+    this.editKey = `${EDIT_PREFIX}${location.pathname}|${this.name}|${index}`;
     this.running = false;
     this.recordTimeline = true; // the bench switches it off to measure what recording costs
     this.build(index);
@@ -292,7 +330,10 @@ class Block {
       "aria-keyshortcuts": "Control+Enter Meta+Enter",
     });
     // No title attributes: Material turns them into tooltips that get in the way of clicks.
-    this.stopButton = button("■ Stop", "stop", { "aria-disabled": "true" });
+    this.stopButton = button("■ Stop", "stop", {
+      "aria-disabled": "true",
+      "aria-keyshortcuts": "Escape",
+    });
     this.resetButton = button("↺ Reset", "reset");
     this.copyButton = button("Copy", "copy");
     this.progress = document.createElement("progress");
@@ -304,7 +345,19 @@ class Block {
     this.status.id = `${id}-status`;
     this.status.setAttribute("role", "status");
     this.status.textContent = this.hint();
-    bar.append(this.runButton, this.stopButton, this.resetButton, this.copyButton, this.progress, this.status);
+    this.editedLabel = document.createElement("span");
+    this.editedLabel.className = "guide-runner__edited";
+    this.editedLabel.textContent = "Edited";
+    this.editedLabel.hidden = true;
+    bar.append(
+      this.runButton,
+      this.stopButton,
+      this.resetButton,
+      this.copyButton,
+      this.editedLabel,
+      this.progress,
+      this.status,
+    );
 
     const output = document.createElement("div");
     output.className = "guide-runner__output";
@@ -334,6 +387,18 @@ class Block {
     const preload = () => interpreter.load().catch(() => {});
     bar.addEventListener("pointerenter", preload, { once: true });
     this.root.addEventListener("focusin", preload, { once: true });
+    // Escape stops a run while focus is anywhere in the block (the editor included: the
+    // capture phase sees the key before CodeMirror does); otherwise it is left alone.
+    this.root.addEventListener(
+      "keydown",
+      (event) => {
+        if (event.key !== "Escape" || !this.running) return;
+        event.preventDefault();
+        event.stopPropagation();
+        this.stop();
+      },
+      { capture: true },
+    );
   }
 
   /** What a run with simulated threads shows under its output: that they are simulated,
@@ -453,25 +518,37 @@ class Block {
     if (this.needs.includes("asyncio") && !jspiInPage) {
       return "This browser lacks WebAssembly JSPI, which asyncio.run() needs here.";
     }
-    return "Editable · runs in your browser (Pyodide) · Ctrl+Enter runs it";
+    return "Editable · runs in your browser (Pyodide) · Ctrl+Enter runs it, Esc stops it";
   }
 
   async attachEditor() {
     const { createEditor } = await loadEditor();
+    const kept = keptEdits.read(this.editKey, this.original);
     this.editor = createEditor({
       parent: this.codeBox,
       before: this.pre,
       code: this.original,
+      kept,
       firstLine: this.firstLine,
-      label: `Code of ${this.name}, editable. Ctrl+Enter runs it; Tab leaves the editor.`,
+      label: `Code of ${this.name}, editable. Ctrl+Enter runs it, Escape stops it; Tab leaves the editor.`,
       onRun: () => this.run(),
       onChange: (edited) => {
-        this.edited = edited;
-        this.root.classList.toggle("guide-runner--edited", edited);
+        this.markEdited(edited);
+        keptEdits.write(this.editKey, this.original, this.editor.code);
       },
     });
+    if (kept !== null) {
+      this.markEdited(true);
+      this.setStatus("Your edited code, kept in this browser · Reset restores the original");
+    }
     this.pre.hidden = true;
     this.codeBox.classList.add("guide-runner__code");
+  }
+
+  markEdited(edited) {
+    this.edited = edited;
+    this.root.classList.toggle("guide-runner--edited", edited);
+    this.editedLabel.hidden = !edited;
   }
 
   setStatus(text) {
@@ -621,8 +698,8 @@ class Block {
 
   reset() {
     if (this.editor) this.editor.code = this.original;
-    this.edited = false;
-    this.root.classList.remove("guide-runner--edited");
+    this.markEdited(false);
+    keptEdits.write(this.editKey, this.original, this.original);
     if (!this.running) this.clearOutput();
     this.setStatus("Back to the original code.");
   }

@@ -188,17 +188,29 @@ function jspiSupported() {
 }
 
 async function installRuntimes(needs) {
-  for (const need of needs) {
-    const spec = RUNTIMES[need];
-    if (!spec || installed.has(need)) continue;
-    const errors = [];
-    await pyodide.loadPackage(spec.package ?? new URL(spec.wheel, import.meta.url).href, {
-      messageCallback: () => {},
-      errorCallback: (message) => errors.push(message),
-    });
-    if (errors.length) throw new Error(`the ${need} runtime did not load: ${errors.join(" ")}`);
-    runtime.install_runtime(need, spec.module);
-    installed.add(need);
+  const missing = needs.filter((need) => RUNTIMES[need] && !installed.has(need));
+  if (missing.length === 0) return;
+  // A Stop while a runtime installs must not raise KeyboardInterrupt inside Pyodide's own
+  // unpacking (the install would fail as a crash): interrupts are off meanwhile, and a Stop
+  // that came is taken afterwards, before the program starts.
+  if (interruptBuffer) pyodide.setInterruptBuffer(undefined);
+  try {
+    for (const need of missing) {
+      const spec = RUNTIMES[need];
+      const errors = [];
+      await pyodide.loadPackage(spec.package ?? new URL(spec.wheel, import.meta.url).href, {
+        messageCallback: () => {},
+        errorCallback: (message) => errors.push(message),
+      });
+      if (errors.length) throw new Error(`the ${need} runtime did not load: ${errors.join(" ")}`);
+      runtime.install_runtime(need, spec.module);
+      installed.add(need);
+    }
+  } finally {
+    if (interruptBuffer) {
+      if (Atomics.exchange(interruptBuffer, 0, 0) !== 0) current.stopRequested = true;
+      pyodide.setInterruptBuffer(interruptBuffer);
+    }
   }
 }
 
