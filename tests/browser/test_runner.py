@@ -285,13 +285,16 @@ def test_stop_without_isolation_restarts_python(browser, plain_server, site_dir)
     page.goto(plain_server.url + block.page)
     assert page.evaluate("crossOriginIsolated") is False
     driver = BlockDriver(page, block.index)
-    driver.set_code("while True:\n    pass\n")
+    # Two lines printed at once, then a loop that never lets the worker breathe: what was
+    # printed must reach the page before the worker is thrown away.
+    driver.set_code("print('one')\nprint('two')\nwhile True:\n    pass\n")
     driver.button("run").click()
     driver.wait_for_state("running")
     page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
     state, elapsed = driver.stop_and_time()
     assert state == "stopped" and elapsed < 1000, (state, elapsed)
     assert page.evaluate("() => window.guideRunner.interpreter.worker !== window.beforeStop")
+    assert driver.output == "one\ntwo\n", "a hard stop lost what the program had printed"
     still_works(driver)
     context.close()
 

@@ -140,8 +140,11 @@ function emit(fd, text) {
   if (last && last[0] === fd) last[1] += text;
   else run.pending.push([fd, text]);
   // Send at most every FLUSH_MS: at once when the program keeps printing, or from a timer
-  // when it waits (asyncio.sleep), so that output appears as it is produced.
-  if (performance.now() - run.lastFlush >= FLUSH_MS) flush();
+  // when it waits (asyncio.sleep), so that output appears as it is produced. A page that is
+  // not cross-origin isolated can stop a program that never yields only by ending this
+  // worker, and a timer would never fire before that: there, every write is sent at once
+  // (the head's cap bounds how many).
+  if (!interruptBuffer || performance.now() - run.lastFlush >= FLUSH_MS) flush();
   else if (!run.timer) run.timer = setTimeout(flush, FLUSH_MS);
 }
 
