@@ -15,7 +15,7 @@ class ReadWriteLock:
         self._changed = threading.Condition()
         self._readers = 0
         self._writing = False
-        self._writers_waiting = 0  # readers let waiting writers go first: no writer starvation
+        self._writers_waiting = 0  # waiting writers go first: writers never starve, readers may
 
     @contextmanager
     def reading(self):
