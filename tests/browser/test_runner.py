@@ -360,11 +360,16 @@ BAD_INPUT = {
     ),
     "recursion": (
         "def deeper(n):\n    return deeper(n + 1)\n\ndeeper(0)\n",
-        {"state": "failed", "output": ["RecursionError"], "limit": None},
+        {
+            "state": "failed",
+            "output": ["RecursionError"],
+            "limit": None,
+            "restart": "RecursionError",
+        },
     ),
     "memory": (
         "data = bytearray(2**31 - 1)\n",
-        {"state": "failed", "output": ["MemoryError"], "limit": None},
+        {"state": "failed", "output": ["MemoryError"], "limit": None, "restart": "MemoryError"},
     ),
     "missing-package": (
         "import numpy\n",
@@ -414,6 +419,15 @@ def test_bad_input_gets_a_clear_message(driver, name) -> None:
         assert recorded.count() == 1, "the recorded output is pointed out"
     if "status" in expected:
         assert expected["status"] in driver.status
+    if "restart" in expected:
+        # The interpreter is replaced; the reader is told why, and why the next run waits.
+        assert f"A {expected['restart']} can leave Python unusable" in driver.status
+        driver.set_code("print('again')\n")
+        still_loading = driver.page.evaluate("window.guideRunner.interpreter.info === null")
+        driver.start()
+        if still_loading:  # loading takes seconds; a Run during it says what it waits for
+            assert f"after the last run's {expected['restart']}" in driver.status, driver.status
+        assert driver.wait() == "finished"
     still_works(driver)
 
 

@@ -858,7 +858,7 @@ def _ended_by(error: BaseException, result: dict, filename: str) -> None:
     result.update(status="failed", exit_code=1, limit=_limit(error))
     result["error"] = _format_error(error, filename)
     if isinstance(error, RecursionError | MemoryError | SystemError):
-        result["restart"] = True
+        result["restart"] = type(error).__name__  # truthy: the page names it to the reader
 
 
 def _chain(error: BaseException):

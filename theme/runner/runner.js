@@ -21,6 +21,7 @@ class Interpreter {
     this.ready = null;
     this.info = null;
     this.interrupt = null;
+    this.restartReason = null; // the error after which the interpreter is being replaced
     this.current = null; // {id, resolve, onOutput, stopTimer}
     this.nextId = 1;
     this.queue = Promise.resolve();
@@ -82,7 +83,7 @@ class Interpreter {
     clearTimeout(run.stopTimer);
     this.current = null;
     if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
-    if (result.restart) this.restart();
+    if (result.restart) this.restart(typeof result.restart === "string" ? result.restart : null);
     run.resolve(result);
   }
 
@@ -95,10 +96,17 @@ class Interpreter {
     }
   }
 
-  /** A new interpreter: the old one is ended, the new one loads in the background. */
-  restart() {
+  /** A new interpreter: the old one is ended, the new one loads in the background.
+   * `reason` (the error that left the old one unusable) is shown while it loads. */
+  restart(reason = null) {
     this.discard();
-    this.load().catch(() => {});
+    this.restartReason = reason;
+    this.load().then(
+      () => {
+        this.restartReason = null;
+      },
+      () => {},
+    );
   }
 
   /** Queue a run; `onWait` is called when it has to wait for another block's run. A Stop
@@ -598,7 +606,12 @@ class Block {
     this.output.hidden = false;
     if (!interpreter.info) {
       this.progress.hidden = false;
-      this.setStatus("Loading Python…");
+      const reason = interpreter.restartReason;
+      this.setStatus(
+        reason
+          ? `Restarting Python after the last run's ${reason}, which can leave it unusable…`
+          : "Loading Python…",
+      );
       this.root.dataset.state = "loading";
     }
     const request = {
@@ -669,6 +682,9 @@ class Block {
         break;
       default:
         status = quiet ? "Cannot run in a browser." : `Failed${took}: see the traceback.`;
+        if (typeof result.restart === "string") {
+          status += ` A ${result.restart} can leave Python unusable, so a fresh one is loading for the next run.`;
+        }
     }
     this.root.dataset.state = quiet ? "unsupported" : result.status;
     this.showSeed(result.seed);
