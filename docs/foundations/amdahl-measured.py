@@ -10,8 +10,10 @@
 #
 # 1. build a CPU-bound job with a known serial part and a parallel part;
 # 2. run it with 1, 2, … worker processes, up to the number of cores and a little past it;
-# 3. fit the parallel fraction *p* to the measured speed-ups by least squares;
-# 4. draw the measurements against the curve Amdahl's law predicts for that *p*.
+# 3. compute the parallel fraction *p* that each measured speed-up implies (the Karp–Flatt
+#    metric), and fit one *p* to them by least squares;
+# 4. draw the measurements against the curve Amdahl's law predicts for that *p*, and say
+#    what the figure can and cannot show.
 
 # %%
 import multiprocessing
@@ -135,24 +137,35 @@ for n in worker_counts:
     print(f"{n:>7}  {best[n]:8.3f}  {speed_up[n]:8.2f}")
 
 # %% [markdown]
-# ## Fitting *p*
+# ## What each speed-up says about *p*
 #
-# Amdahl's law says S(n) = 1 / ((1 − p) + p / n). Rearranged, it is a straight line
-# through the origin:
+# Amdahl's law says S(n) = 1 / ((1 − p) + p / n). Solved for *p*, one measured speed-up
+# on *n* workers gives one value of *p*, the Karp–Flatt metric of the
+# [previous page](../amdahl/#reading-p-from-a-measurement):
 #
 # ```text
-# 1 − 1/S(n)  =  p · (1 − 1/n)
+# p(n) = (1 − 1/S(n)) / (1 − 1/n)
 # ```
 #
-# so *p* is the slope of a least-squares line through the points (1 − 1/n, 1 − 1/S(n)).
-# Only runs with at most as many workers as cores enter the fit: beyond that, extra
-# workers share cores, which the law does not model.
+# If the model fits this job, *p*(*n*) stays the same as *n* grows; if it falls, some cost
+# grows with the number of workers. One worker says nothing (S(1) = 1 by definition), and
+# runs with more workers than cores break the model's assumption that each worker has a
+# core, so only 2 ≤ *n* ≤ cores count. Least squares on the straight line
+# 1 − 1/S(n) = p · (1 − 1/n) then gives one *p* for all of them.
 
 # %%
-fitted = [n for n in worker_counts if n <= CORES]
-x = np.array([1 - 1 / n for n in fitted])
-y = np.array([1 - 1 / speed_up[n] for n in fitted])
-(fitted_p,), *_ = np.linalg.lstsq(x[:, np.newaxis], y, rcond=None)
+fitted = [n for n in worker_counts if 2 <= n <= CORES]
+karp_flatt = {n: (1 - 1 / speed_up[n]) / (1 - 1 / n) for n in fitted}
+print("workers  speed-up  p(n)")
+for n, p_n in karp_flatt.items():
+    print(f"{n:>7}  {speed_up[n]:8.2f}  {p_n:.3f}")
+
+if fitted:
+    x = np.array([1 - 1 / n for n in fitted])
+    y = np.array([1 - 1 / speed_up[n] for n in fitted])
+    (fitted_p,), *_ = np.linalg.lstsq(x[:, np.newaxis], y, rcond=None)
+else:  # one core: no run can show parallelism
+    fitted_p = 0.0
 
 
 def amdahl(p: float, n: np.ndarray) -> np.ndarray:
@@ -162,13 +175,26 @@ def amdahl(p: float, n: np.ndarray) -> np.ndarray:
 print(f"fitted parallel fraction:   p = {fitted_p:.3f}")
 print(f"designed parallel fraction: p = {designed_p:.3f}")
 print(f"ceiling for this job: {1 / (1 - fitted_p):.1f}x, on any number of cores")
+if len(fitted) == 1:
+    print(
+        f"Only n = {fitted[0]} lies between 2 and the {CORES} cores: the fitted p restates"
+        " that one measurement, and the curve passes through its point by construction."
+    )
+elif not fitted:
+    print("One core: no run can show parallelism, and there is nothing to fit.")
 
 # %% [markdown]
-# The two values of *p* come from different places. The designed one times the serial
-# stage directly; the fitted one only sees how the total time falls as workers are
-# added. A fitted *p* below the designed one is the cost of parallelism itself —
+# How much the fit proves depends on the machine. With two cores (the first cell says how
+# many the build machine had) there is a single *p*(*n*), at *n* = 2: the "fit" only
+# restates it, and the fitted curve passes exactly through that point whatever the job
+# does. It takes three cores or more for the values of *p*(*n*) to confirm, or refute, the
+# law.
+#
+# The designed *p* is an independent check, on any machine: it times the serial stage
+# directly, while the measured values only see how the total time falls as workers are
+# added. A measured *p* below the designed one is the cost of parallelism itself —
 # starting processes, pickling arguments and results, waiting for the slowest slice —
-# which behaves like extra serial work. A fitted *p* above it means the single-worker
+# which behaves like extra serial work. A measured *p* above it means the single-worker
 # run was slowed down by something else, on a shared build machine usually another
 # program.
 
@@ -197,10 +223,14 @@ plt.show()
 # %% [markdown]
 # ## Reading the figure
 #
-# - Up to the number of cores the measured points lie on the fitted curve: one number,
-#   *p*, summarises how this job scales.
+# - Up to the number of cores, the fitted curve is drawn through the measured points: it
+#   was computed from them, so its closeness to them is no evidence. On two cores it meets
+#   the one point at *n* = 2 exactly. The evidence is in the table above: whether *p*(*n*)
+#   stays the same from one *n* to the next (with three cores or more), and how the
+#   measured *p* compares with the designed one.
 # - Past the number of cores the points stop rising, as the pale line predicts: there
 #   are no more cores to give, and the extra workers take turns on the existing ones.
+#   Those runs took no part in the fit, so this part of the figure is a real test.
 # - Even on a machine with many cores, the curve flattens towards 1 / (1 − p). Making the
 #   serial stage shorter raises that ceiling; adding cores does not.
 #

@@ -4,7 +4,7 @@
 # varies = "the timings and the speed-up depend on the machine and its load"
 # check = "property"
 # ///
-"""Computing does not overlap on one core: threads take as long as doing it in turn."""
+"""Computing does not overlap under one GIL: threads take as long as doing it in turn."""
 
 import time
 from concurrent.futures import ThreadPoolExecutor

@@ -3,8 +3,6 @@
 import threading
 import time
 
-arrivals: list[str] = []
-
 
 def load(name: str, seconds: float, barrier: threading.Barrier, log: list[str]) -> None:
     time.sleep(seconds)  # each worker prepares for a different time

@@ -18,12 +18,12 @@ def park() -> None:
         gate.wait_for(lambda: gate_open)
 
 
-def wait_for_lock_holder() -> None:
+def wait_until_cache_ready() -> None:
     park()
 
 
 def handle_request() -> None:
-    wait_for_lock_holder()
+    wait_until_cache_ready()
 
 
 if __name__ == "__main__":

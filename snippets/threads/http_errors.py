@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        status = {"/ok": 200, "/missing": 404, "/broken": 500}.get(self.path, 400)
+        status = {"/ok": 200, "/cached": 304, "/missing": 404, "/broken": 500}.get(self.path, 400)
         self.send_response(status)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -28,7 +28,7 @@ opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 def status_of(url: str) -> int:
     with opener.open(url, timeout=2) as response:
-        return response.status  # only reached for 2xx and 3xx: the rest raise HTTPError
+        return response.status  # 2xx only: any other status not followed as a redirect raises
 
 
 def unused_port() -> int:
@@ -43,6 +43,7 @@ if __name__ == "__main__":
     base = "http://{}:{}".format(*server.server_address[:2])
     targets = {
         "ok": f"{base}/ok",
+        "cached": f"{base}/cached",
         "missing": f"{base}/missing",
         "broken": f"{base}/broken",
         "nobody home": f"http://127.0.0.1:{unused_port()}/",
