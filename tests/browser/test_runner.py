@@ -384,6 +384,10 @@ BAD_INPUT = {
         "import multiprocessing\n\np = multiprocessing.Process(target=print)\np.start()\np.join()\n",
         {"state": "unsupported", "limit": "processes", "note": "cannot start programs"},
     ),
+    "fork": (  # time.sleep loads the simulated threads, whose seed panel must not show
+        "import os\nimport time\n\ntime.sleep(0.01)\nos.fork()\n",
+        {"state": "unsupported", "limit": "processes", "note": "cannot start programs"},
+    ),
     "subprocess": (
         "import subprocess\n\nsubprocess.run(['ls'])\n",
         {"state": "unsupported", "limit": "processes", "note": "cannot start programs"},
@@ -417,6 +421,9 @@ def test_bad_input_gets_a_clear_message(driver, name) -> None:
         assert "by the original program" in driver.note, "the code was edited"
         recorded = driver.root.locator(".guide-runner__recorded--shown")
         assert recorded.count() == 1, "the recorded output is pointed out"
+        assert not driver.root.locator(".guide-runner__threads").is_visible(), (
+            "a run the browser refused shows no simulated threads or seed"
+        )
     if "status" in expected:
         assert expected["status"] in driver.status
     if "restart" in expected:

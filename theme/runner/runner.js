@@ -687,7 +687,8 @@ class Block {
         }
     }
     this.root.dataset.state = quiet ? "unsupported" : result.status;
-    this.showSeed(result.seed);
+    // A run the browser refused (a process, a socket) says nothing about simulated threads.
+    this.showSeed(quiet ? null : result.seed);
     this.showTimeline(result.timeline);
     if (limit) {
       this.root.dataset.limit = limit.kind;
