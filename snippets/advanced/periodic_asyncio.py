@@ -45,6 +45,7 @@ async def main() -> None:
         ticks = task.result()
         late = [(t - ticks[0] - n * PERIOD) * 1000 for n, t in enumerate(ticks)]  # ms behind
         drift = linear_regression(range(TICKS), late).slope  # how fast the lateness grows
+        drift = round(drift, 1) + 0.0  # adding 0.0 turns a rounded -0.0 into 0.0
         print(f"{name:<15} last tick {late[-1]:5.1f} ms late, drift {drift:.1f} ms per tick")
 
 
