@@ -1,10 +1,14 @@
-"""Where is every task waiting? asyncio.all_tasks() and each task's suspended frame tell."""
+"""Where is every task waiting? get_stack() shows only the task's own coroutine; cr_await goes on."""
 
 import asyncio
 
 
+async def next_job(queue: asyncio.Queue) -> str:
+    return await queue.get()  # waits for a job that never comes
+
+
 async def fetch(queue: asyncio.Queue) -> None:
-    await queue.get()  # waits for a job that never comes
+    await next_job(queue)  # a coroutine awaiting a coroutine
 
 
 async def heartbeat() -> None:
@@ -17,13 +21,21 @@ async def locked_update(lock: asyncio.Lock) -> None:
         pass
 
 
+def awaiting(task: asyncio.Task) -> str:
+    """Follow the chain of awaits down from the task's coroutine."""
+    links, awaited = [], task.get_coro()
+    while hasattr(awaited, "cr_frame"):
+        ours = awaited.cr_frame.f_code.co_filename == __file__  # asyncio's lines vary
+        links.append(awaited.__qualname__ + (f":{awaited.cr_frame.f_lineno}" if ours else ""))
+        awaited = awaited.cr_await  # another coroutine, a Future, or None if it is running
+    return " -> ".join(links)
+
+
 def dump_tasks() -> None:
-    for task in sorted(asyncio.all_tasks(), key=lambda t: t.get_name()):
-        frames = task.get_stack()  # for a suspended coroutine: the frame where it awaits
-        where = (
-            f"line {frames[-1].f_lineno} in {frames[-1].f_code.co_name}" if frames else "running"
-        )
-        print(f"{task.get_name():<12} {where}")
+    others = asyncio.all_tasks() - {asyncio.current_task()}  # all but the one dumping
+    for task in sorted(others, key=lambda t: t.get_name()):
+        stack = [f"{f.f_code.co_name}:{f.f_lineno}" for f in task.get_stack()]
+        print(f"{task.get_name():<10} get_stack(): {', '.join(stack):<17} awaits: {awaiting(task)}")
 
 
 async def main() -> None:

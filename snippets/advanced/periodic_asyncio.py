@@ -46,7 +46,8 @@ async def main() -> None:
         late = [(t - ticks[0] - n * PERIOD) * 1000 for n, t in enumerate(ticks)]  # ms behind
         drift = linear_regression(range(TICKS), late).slope  # how fast the lateness grows
         drift = round(drift, 1) + 0.0  # adding 0.0 turns a rounded -0.0 into 0.0
-        print(f"{name:<15} last tick {late[-1]:5.1f} ms late, drift {drift:.1f} ms per tick")
+        # "z" (3.11+) prints a value that rounds to zero as 0.0, never as -0.0
+        print(f"{name:<15} last tick {late[-1]:z5.1f} ms late, drift {drift:z.1f} ms per tick")
 
 
 if __name__ == "__main__":
