@@ -45,8 +45,8 @@ async def main() -> None:
         ticks = task.result()
         late = [(t - ticks[0] - n * PERIOD) * 1000 for n, t in enumerate(ticks)]  # ms behind
         drift = linear_regression(range(TICKS), late).slope  # how fast the lateness grows
-        drift = round(drift, 1) + 0.0  # adding 0.0 turns a rounded -0.0 into 0.0
-        # "z" (3.11+) prints a value that rounds to zero as 0.0, never as -0.0
+        # "z" (3.11+) prints a value that rounds to zero as 0.0, never as -0.0: a tick can
+        # come a microsecond early, and a drift can be a hair below zero
         print(f"{name:<15} last tick {late[-1]:z5.1f} ms late, drift {drift:z.1f} ms per tick")
 
 
