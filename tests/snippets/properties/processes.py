@@ -160,10 +160,14 @@ def tree_reduction_gives_the_same_product_faster(output: str, recorded: str) -> 
 
 
 @holds_for("processes/image_batch.py")
-def two_processes_handle_the_images_faster(output: str, recorded: str) -> None:
+def threads_and_processes_both_handle_the_images_faster(output: str, recorded: str) -> None:
     assert output.startswith("8 images processed: image-00-small.png ... image-07-small.png")
-    speed_up = number(r"speed-up: ([\d.]+)x", output)
-    assert_speed_up(speed_up, 1.3, "two processes")
+    threads = number(r"(?m)^2 threads:\s+[\d.]+ s\s+speed-up ([\d.]+)x", output)
+    processes = number(r"(?m)^2 processes:\s+[\d.]+ s\s+speed-up ([\d.]+)x", output)
+    # Pillow releases the GIL in its C operations, so two threads use two cores too (about
+    # 1.6x on an idle two-core machine, like the processes); which of the two wins varies.
+    assert_speed_up(threads, 1.25, "two threads calling Pillow")
+    assert_speed_up(processes, 1.3, "two processes")
 
 
 @holds_for("processes/interpreter_pool.py")
