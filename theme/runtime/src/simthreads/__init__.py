@@ -120,6 +120,13 @@ def install() -> None:
     _scheduler.set_library_prefixes(sorted(prefixes))
 
     P = _primitives
+    # threading.local: the pure-Python one (Pyodide's C one has one namespace for every
+    # simulated thread), under the name and module CPython's has.
+    local = type(
+        "_local",
+        (_threading_local.local,),
+        {"__module__": "_thread", "__qualname__": "_local", "__slots__": ()},
+    )
     for module in (_thread,):
         module.start_new_thread = P.start_new_thread
         module.start_new = P.start_new_thread
@@ -133,7 +140,8 @@ def install() -> None:
         module.get_native_id = P.get_ident
         module._ThreadHandle = P.ThreadHandle
         module._make_thread_handle = P.make_thread_handle
-        module._local = _threading_local.local
+        module._local = local
+        module._count = P.count
         module.daemon_threads_allowed = lambda: True
         module.TIMEOUT_MAX = P.TIMEOUT_MAX
 
@@ -148,13 +156,18 @@ def install() -> None:
     threading._ThreadHandle = P.ThreadHandle
     threading._make_thread_handle = P.make_thread_handle
     threading._daemon_threads_allowed = lambda: True
-    threading.local = _threading_local.local
+    threading.local = local
+    # Where current_thread() keeps what takes a _DummyThread out of threading._active
+    # when its thread ends.
+    threading._thread_local_info = P.TaskLocal()
     threading._time = P.monotonic
     threading.TIMEOUT_MAX = P.TIMEOUT_MAX
     threading._main_thread._os_thread_handle = P.ThreadHandle(main_ident)
     # Pyodide's threading has no native_id (no get_native_id): give threads one, as
     # CPython does on every platform the guide runs on.
     threading._HAVE_THREAD_NATIVE_ID = True
+    if "get_native_id" not in threading.__all__:
+        threading.__all__.append("get_native_id")
     threading.Thread._set_native_id = _set_native_id
     threading.Thread.native_id = property(_native_id, doc="The thread's native id.")
     threading._main_thread._native_id = main_ident

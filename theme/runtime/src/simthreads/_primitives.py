@@ -43,6 +43,57 @@ def get_ident() -> int:
     return scheduler.current.ident
 
 
+get_ident.__module__ = "_thread"  # as threading.get_ident is _thread's
+
+
+def count() -> int:
+    """_thread._count(): how many threads started through _thread (threading's included)
+    have not ended yet; the main thread is not counted. CPython's test helpers wait for
+    it to drop back after a test's threads are joined."""
+    scheduler = core._scheduler
+    if scheduler is None:
+        return 0
+    return max(0, scheduler.alive - 1)
+
+
+class TaskLocal:
+    """A namespace whose attributes belong to the simulated thread that sets them, and
+    that the thread drops when it ends, as CPython drops a thread's _thread._local values
+    when it exits. threading._thread_local_info needs exactly that: the helper it keeps
+    there for a _DummyThread (what current_thread() makes in a thread started with
+    _thread) takes the dummy out of threading._active when it is dropped. Pyodide's own
+    _thread._local has one namespace for every simulated thread."""
+
+    __slots__ = ("__weakref__", "_outside")
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_outside", {})  # outside of a run: one namespace
+
+    def _namespace(self) -> dict:
+        scheduler = core._scheduler
+        task = scheduler.current if scheduler is not None else None
+        if task is None:
+            return self._outside
+        if task.locals is None:
+            task.locals = {}
+        return task.locals.setdefault(self, {})
+
+    def __getattr__(self, name):
+        try:
+            return self._namespace()[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value) -> None:
+        self._namespace()[name] = value
+
+    def __delattr__(self, name) -> None:
+        try:
+            del self._namespace()[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 def _timeout_args(blocking, timeout):
     """Check acquire()'s arguments as CPython's _thread.lock does; return the timeout
     (None: forever)."""
@@ -130,6 +181,11 @@ class Lock:
     def __repr__(self) -> str:
         state = "locked" if self._locked else "unlocked"
         return f"<{state} _thread.lock object at {id(self):#x}>"
+
+    def __init_subclass__(cls, **kwargs):
+        # As on CPython: from 3.13 threading.Lock is this type, which is final; before,
+        # it was a function, which cannot be a base class either.
+        raise TypeError("type '_thread.lock' is not an acceptable base type")
 
 
 Lock.__module__ = "_thread"

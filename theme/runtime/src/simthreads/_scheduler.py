@@ -107,6 +107,7 @@ class Task:
         "ident",
         "in_handle",
         "lane",
+        "locals",
         "outcome",
         "resume",
         "state",
@@ -130,6 +131,7 @@ class Task:
         self.in_handle = False  # running an asyncio callback: no switching (see _asyncio)
         self.lane = f"T{ident}"  # its lane on a timeline
         self.outcome = "returned"  # how it ended, for a timeline ("raised ValueError")
+        self.locals: dict | None = None  # its thread-local namespaces (_primitives.TaskLocal)
 
     @property
     def name(self) -> str:
@@ -557,6 +559,9 @@ class Scheduler:
             except BaseException:
                 pass  # threading's bootstrap reports what the thread raised
             finally:
+                # The thread's locals go first, on its own stack, as CPython clears a
+                # thread's state before it counts the thread as gone.
+                task.locals = None
                 self._finish(task)
                 task.finished = True
 
@@ -779,7 +784,9 @@ def set_switch_points(codes, *, on: bool) -> None:
 def instrument_user_code(frame=None) -> list:
     """Switch points on, in the reader's code only: sys.monitoring local events on every
     code object of the program (the module's code, found on the calling stack, with all
-    the functions, classes and lambdas compiled in it, and the functions in __main__).
+    the functions, classes and lambdas compiled in it, and the functions in __main__ and
+    in the program's own modules imported so far: a thread busy-waiting in a function of
+    an imported module must be preempted too).
 
     Local events, never global ones: sys.monitoring.set_events() and sys.settrace() walk
     the frames of the running stack, which Pyodide's stack switching can leave dangling."""
@@ -788,9 +795,11 @@ def instrument_user_code(frame=None) -> list:
         if _is_user_file(each.f_code.co_filename):
             _code_objects(each.f_code, found)
     main = sys.modules.get("__main__")
-    if main is not None:
-        for value in list(vars(main).values()):
-            _functions_code(value, found)
+    for module in list(sys.modules.values()):
+        filename = getattr(module, "__file__", None)
+        if module is main or (isinstance(filename, str) and _is_user_file(filename)):
+            for value in list(getattr(module, "__dict__", {}).values()):
+                _functions_code(value, found)
     codes, seen = [], set()
     for code in found:
         if id(code) not in seen and _is_user_file(code.co_filename):
