@@ -68,6 +68,32 @@ def slowed_down_race_loses_updates(output: str, recorded: str) -> None:
     assert counter < 6, "no update was lost: the threads did not interleave"
 
 
+def _adder_lines(part: str) -> list[tuple[str, int, int]]:
+    """(thread, read, wrote) for each line an adder printed, in order."""
+    found = re.findall(r"^  ([AB]) read (\d+), wrote (\d+)$", part, re.MULTILINE)
+    lines = [(name, int(read), int(wrote)) for name, read, wrote in found]
+    for name in "AB":
+        assert sum(line[0] == name for line in lines) == 3, f"{name} did not add three times"
+    assert all(wrote == read + 1 for _, read, wrote in lines), lines
+    return lines
+
+
+@holds_for("problems/race_then_lock.py")
+def the_lock_stops_the_race(output: str, recorded: str) -> None:
+    racing, _, locked = output.partition("With a lock:\n")
+    assert locked, f"no 'With a lock:' part in:\n{output}"
+    for part in (racing, locked):
+        counter = number(r"counter = (\d+)", part)
+        # the counter holds what some thread wrote (the last write, printed in any order)
+        assert counter in {wrote for _, _, wrote in _adder_lines(part)}, part
+        assert number(r": (\d+) lost", part) == 6 - counter, part
+    # a 10 ms pause between every read and write: the two threads always overlap
+    assert number(r"counter = (\d+)", racing) < 6, "no update was lost without the lock"
+    # with the lock, each read sees the write before it: 0, 1, ... 5
+    assert [read for _, read, _ in _adder_lines(locked)] == list(range(6)), locked
+    assert number(r"counter = (\d+)", locked) == 6, locked
+
+
 @holds_for("problems/asyncio_hog.py")
 def a_hog_starves_the_loop(output: str, recorded: str) -> None:
     hog_beats = number(r"hog\s+(\d+) heartbeats while it ran", output)

@@ -107,6 +107,7 @@ class Task:
         "ident",
         "in_handle",
         "lane",
+        "last_name",
         "locals",
         "outcome",
         "resume",
@@ -130,6 +131,7 @@ class Task:
         self.thread = None  # a weak reference to its threading.Thread, if it has one
         self.in_handle = False  # running an asyncio callback: no switching (see _asyncio)
         self.lane = f"T{ident}"  # its lane on a timeline
+        self.last_name: str | None = None  # its Thread's name when last seen (see name)
         self.outcome = "returned"  # how it ended, for a timeline ("raised ValueError")
         self.locals: dict | None = None  # its thread-local namespaces (_primitives.TaskLocal)
 
@@ -139,7 +141,10 @@ class Task:
 
         thread = self.thread() if self.thread is not None else None
         thread = thread or threading._active.get(self.ident) or _thread_in_limbo(self.ident)
-        return thread.name if thread is not None else f"thread {self.ident}"
+        if thread is not None:
+            self.last_name = thread.name
+        # a Thread object dropped after its join leaves its lane the name it last had
+        return self.last_name or f"thread {self.ident}"
 
     def __repr__(self) -> str:
         return f"<Task {self.name} {self.state}>"
