@@ -21,6 +21,24 @@ from tests.snippets.runner import trim_lines  # noqa: E402
 
 # A hang would otherwise cost the harness's full minute.
 QUICK = 15.0
+# Checks of real time (a heartbeat's pace) are tried up to this many times: a busy host can
+# pause the whole process for longer than a check allows, once. A loop that really froze
+# fails every attempt the same way.
+TIMING_ATTEMPTS = 3
+
+
+def in_one_of_several_attempts(attempt) -> None:
+    """Run `attempt()` (which asserts a timing) until it passes, at most TIMING_ATTEMPTS
+    times; fail with every attempt's reason."""
+    failures = []
+    for _ in range(TIMING_ATTEMPTS):
+        try:
+            attempt()
+            return
+        except AssertionError as error:
+            failures.append(str(error))
+    pytest.fail(f"failed {TIMING_ATTEMPTS} attempts:\n" + "\n---\n".join(failures))
+
 
 SHUTDOWN_WHILE_BEATING = """
 import asyncio, time
@@ -49,12 +67,17 @@ print("asyncio.run returned")
 
 
 def test_shutting_down_the_default_executor_leaves_the_loop_running(run) -> None:
-    result = run(SHUTDOWN_WHILE_BEATING, timeout=QUICK)
-    took, beats = re.search(r"took ([\d.]+) s; heartbeats meanwhile: (\d+)", result.stdout).groups()
-    # It waited for the worker's 200 ms sleep, and the 10 ms heartbeat went on meanwhile.
-    assert 0.15 <= float(took) < 0.5, result.stdout
-    assert int(beats) >= 10, result.stdout
-    assert result.lines[-1] == "asyncio.run returned"
+    def attempt() -> None:
+        result = run(SHUTDOWN_WHILE_BEATING, timeout=QUICK)
+        assert result.lines[-1] == "asyncio.run returned", result.stdout
+        took, beats = re.search(
+            r"took ([\d.]+) s; heartbeats meanwhile: (\d+)", result.stdout
+        ).groups()
+        # It waited for the worker's 200 ms sleep, and the 10 ms heartbeat went on meanwhile.
+        assert 0.15 <= float(took) < 0.5, result.stdout
+        assert int(beats) >= 10, result.stdout
+
+    in_one_of_several_attempts(attempt)
 
 
 def test_asyncio_run_shuts_its_default_executor_down(run) -> None:
@@ -99,14 +122,17 @@ asyncio.run(main())
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_loop_timers_fire_on_time_while_threads_sleep(run, seed: int) -> None:
-    result = run(LOOP_TIMERS_BESIDE_SLEEPING_THREADS, seed=seed, timeout=QUICK)
-    elapsed, beats, gap = re.search(
-        r"([\d.]+) s, (\d+) beats, longest gap (\d+) ms", result.stdout
-    ).groups()
-    assert 0.29 <= float(elapsed) < 0.5, result.stdout
-    # Every 10 ms for 300 ms: a loop frozen until the threads' wake-up would beat once.
-    assert int(beats) >= 15, result.stdout
-    assert int(gap) < 60, result.stdout
+    def attempt() -> None:
+        result = run(LOOP_TIMERS_BESIDE_SLEEPING_THREADS, seed=seed, timeout=QUICK)
+        elapsed, beats, gap = re.search(
+            r"([\d.]+) s, (\d+) beats, longest gap (\d+) ms", result.stdout
+        ).groups()
+        assert 0.29 <= float(elapsed) < 0.5, result.stdout
+        # Every 10 ms for 300 ms: a loop frozen until the threads' wake-up would beat once.
+        assert int(beats) >= 15, result.stdout
+        assert int(gap) < 60, result.stdout
+
+    in_one_of_several_attempts(attempt)
 
 
 def test_a_loop_in_a_thread_serves_a_blocked_main_thread(run) -> None:
@@ -146,7 +172,11 @@ DEMOS = [
 @pytest.mark.parametrize("name", DEMOS)
 def test_the_asyncio_demos_hold_their_cpython_invariant(pyodide, name: str, seed: int) -> None:
     snippet = snippet_metadata.find(name)
-    result = pyodide.run(snippet.body(), filename=name, seed=seed, timeout=QUICK)
-    assert result.status == "finished", f"{result.status}: {result.error}\n{result.output}"
     recorded = trim_lines(snippet.output_path.read_text(encoding="utf-8"))
-    check(snippet, trim_lines(result.output), recorded)
+
+    def attempt() -> None:  # their properties check a heartbeat's pace too
+        result = pyodide.run(snippet.body(), filename=name, seed=seed, timeout=QUICK)
+        assert result.status == "finished", f"{result.status}: {result.error}\n{result.output}"
+        check(snippet, trim_lines(result.output), recorded)
+
+    in_one_of_several_attempts(attempt)
