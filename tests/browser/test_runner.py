@@ -218,6 +218,29 @@ def test_stop_ends_a_run_within_a_second(driver, code) -> None:
     still_works(driver)
 
 
+SPINNING_THREAD = (
+    "import threading\n\n"
+    "def spin():\n    while True:\n        pass\n\n"
+    "thread = threading.Thread(target=spin)\nthread.start()\nprint('started')\nthread.join()\n"
+)
+
+
+@pytest.mark.parametrize(
+    "after_join",
+    ["print('joined')\n", "while True:\n    pass\n"],
+    ids=["main-joins", "main-works-after-join"],
+)
+def test_stop_ends_every_thread_of_the_program(driver, after_join) -> None:
+    # Stop is the reader's Ctrl-C: as on CPython, the main thread gets KeyboardInterrupt
+    # (here while it waits in join()), and the whole program ends: the spinning thread
+    # neither prints a traceback nor lets the main thread carry on.
+    state, elapsed, _kept = stop_after_half_a_second(driver, SPINNING_THREAD + after_join)
+    assert state == "stopped" and elapsed < 1000, (state, elapsed, driver.output)
+    assert re.fullmatch(r"Stopped after \d+\.\d+ s\.", driver.status), driver.status
+    assert driver.output == "started\n"
+    still_works(driver)
+
+
 def stop_after_half_a_second(driver: BlockDriver, code: str) -> tuple[str, float, bool]:
     """Run `code`, Stop it after half a second: the state it ends in, the milliseconds the
     Stop took, and whether the page kept its interpreter (the same worker)."""

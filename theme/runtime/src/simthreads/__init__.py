@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import signal
 import sys
 
 from . import _primitives, _scheduler
@@ -223,6 +224,7 @@ def before_run(seed: int | None = None, recorder=None) -> int:
         threading._counter = itertools.count(1).__next__
     _primitives.set_epoch_offset()
     _scheduler.start_run(seed, threading.main_thread().ident, recorder)
+    signal.signal(signal.SIGINT, _scheduler.on_interrupt)
     random.seed(seed)
     return seed
 
@@ -262,6 +264,7 @@ def after_run() -> None:
     """The run is over (finished, failed, deadlocked or stopped): unwind the threads still
     blocked, silently, and forget the run. A recorder gets the threads' last names, and
     an end for the threads still there (detail None: they stopped with the run)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     _scheduler.end_run()
 
 
@@ -269,24 +272,13 @@ def stop() -> bool:
     """Stop asked for while the program waits: the main thread gets KeyboardInterrupt
     where it waits. False if it is not waiting on the scheduler."""
     scheduler = _scheduler._scheduler
-    if scheduler is None or not scheduler.active:
+    if scheduler is None or not scheduler.active or not scheduler.interrupt_main():
         return False
-    main = scheduler.main
-    if main.state is _scheduler.BLOCKED or main.state is _scheduler.READY:
-        if main.state is _scheduler.READY:
-            scheduler.ready.remove(main)
-        else:
-            scheduler._unqueue(main)
-        main.abort = KeyboardInterrupt()
-        main.wait = None
-        if scheduler.current is None:
-            scheduler._cancel_idle_timer()
-            scheduler._run(main)
-        else:
-            main.state = _scheduler.READY
-            scheduler.ready.insert(0, main)
-        return True
-    return False
+    if scheduler.current is None:  # every thread waits: the main thread runs at once
+        scheduler.ready.remove(scheduler.main)
+        scheduler._cancel_idle_timer()
+        scheduler._run(scheduler.main)
+    return True
 
 
 def scheduler_info() -> dict:

@@ -252,6 +252,9 @@ class Scheduler:
         self.gc_was_enabled: bool | None = None
         self.active = True
         self.deadlocked: str | None = None
+        # The page's Stop (SIGINT) came while a thread other than the main one ran: the
+        # main thread gets the KeyboardInterrupt at that thread's next switch point.
+        self.interrupted = False
         self._timer_proxy = None
         # A guide_timeline.Recorder (duck-typed) the run records its timeline into, or
         # None. Recording happens at switches, blocks, wakes and ends only: never at the
@@ -385,6 +388,11 @@ class Scheduler:
 
     def _run(self, task: Task) -> None:
         """Give `task` the baton: it resumes once the running stack has suspended."""
+        if self.interrupted and task is self.main and task.abort is None:
+            # A Stop came while another thread ran, which then blocked before its next
+            # switch point: the main thread takes the KeyboardInterrupt where it resumes.
+            self.interrupted = False
+            task.abort = KeyboardInterrupt()
         self._commit()
         self.idle_since = None
         self.current = task
@@ -529,10 +537,45 @@ class Scheduler:
         _suspend(promise)
         self._resumed(task)
 
+    def interrupt_main(self) -> bool:
+        """Make the main thread, blocked or ready, the next to run, with KeyboardInterrupt
+        raised where it waits (as CPython delivers Ctrl-C to the main thread only).
+        False if it is neither (it runs, or it is over)."""
+        main = self.main
+        if main.state is READY:
+            self.ready.remove(main)
+        elif main.state is BLOCKED:
+            self._unqueue(main)
+        else:
+            return False
+        main.abort = KeyboardInterrupt()
+        main.wait = None
+        main.state = READY
+        self.ready.insert(0, main)
+        return True
+
+    def _hand_over_to_main(self, task: Task) -> None:
+        """At a switch point of `task` after a Stop: the main thread runs now (it raises
+        KeyboardInterrupt and the run ends; end_run unwinds `task`, which stays ready)."""
+        self.ready.remove(self.main)
+        task.state = READY
+        self.ready.append(task)
+        promise, task.resume = _deferred()
+        self._run(self.main)
+        _suspend(promise)
+        self._resumed(task)
+
     def slice_end(self) -> None:
         """The running thread's time slice is over: switch if another thread waits."""
         global _countdown
         task = self.current
+        if self.interrupted and task is not None and not task.in_handle:
+            self.interrupted = False
+            if task is self.main:
+                raise KeyboardInterrupt
+            if self.interrupt_main():
+                self._hand_over_to_main(task)
+                return
         self._commit()
         waiting = bool(self.ready)
         self._expire()
@@ -842,6 +885,20 @@ def start_run(seed: int, main_ident: int, recorder=None) -> Scheduler:
     _countdown = 1 << 62
     handle_hook(True)
     return _scheduler
+
+
+def on_interrupt(signum, frame) -> None:
+    """SIGINT (the page's Stop on a page with cross-origin isolation) while a run is on.
+    In the main thread, or with no run: KeyboardInterrupt, as Python's default handler.
+    In another thread: nothing is raised here (this may be the middle of the scheduler's
+    own work); the thread's next switch point hands over to the main thread instead."""
+    global _countdown
+    scheduler = _scheduler
+    current = scheduler.current if scheduler is not None and scheduler.active else None
+    if current is None or current is scheduler.main:
+        raise KeyboardInterrupt
+    scheduler.interrupted = True
+    _countdown = 0  # the next switch point comes at once
 
 
 def current_scheduler() -> Scheduler | None:
