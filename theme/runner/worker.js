@@ -9,7 +9,9 @@
 //                                                        record none)
 //   {type: "stop", id}                                    stop it while it waits (await, sleep)
 // Messages to the page:
-//   {type: "ready", python, pyodide, jspi, seconds}       or {type: "broken", message}
+//   {type: "ready", python, pyodide, jspi, seconds,       or {type: "broken", message}
+//    start, snapshot}                                    start: "snapshot" or "plain" (and
+//                                                        snapshot: why not)
 //   {type: "output", id, chunks: [[fd, text], ...]}       stdout (1) and stderr (2), batched
 //   {type: "done", id, status, exitCode, error, limit, cut, tail, seconds, restart, seed,
 //    timeline}                                           timeline: null, or {svg, lanes,
@@ -19,6 +21,7 @@
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
 
+import { fetchSnapshot, MODULE_DIR, PYTHON_ENV, restoreEnvironment } from "./snapshot.mjs";
 import RUNTIME from "./guide_runtime.py";
 import TIMELINE from "./guide_timeline.py";
 import TIMELINE_ASYNCIO from "./guide_timeline_asyncio.py";
@@ -150,20 +153,19 @@ function emit(fd, text) {
 
 async function init(interrupt) {
   const start = performance.now();
-  const { loadPyodide } = await import(/* webpackIgnore: true */ `${PYODIDE_URL}pyodide.mjs`);
-  pyodide = await loadPyodide({
-    indexURL: PYODIDE_URL,
-    env: { HOME: "/home/pyodide", PYTHONHASHSEED: "random" },
-    stdout: () => {},
-    stderr: () => {},
-  });
+  // The snapshot (an interpreter that has imported this runner: snapshot.mjs) is fetched
+  // while Pyodide's script loads.
+  const snapshot = fetchSnapshot(PYODIDE_URL, MODULES).catch((error) => error);
+  const { loadPyodide, version } = await import(/* webpackIgnore: true */ `${PYODIDE_URL}pyodide.mjs`);
+  const started = await startPython(loadPyodide, version, await snapshot);
+  pyodide = started.pyodide;
   if (interrupt) {
     interruptBuffer = new Int32Array(interrupt);
     pyodide.setInterruptBuffer(interruptBuffer);
   }
-  for (const [name, text] of Object.entries(MODULES)) pyodide.FS.writeFile(`/home/pyodide/${name}`, text);
+  for (const [name, text] of Object.entries(MODULES)) pyodide.FS.writeFile(`${MODULE_DIR}/${name}`, text);
   runtime = pyodide.runPython(
-    "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\nguide_runtime",
+    `import sys\nsys.path.insert(0, '${MODULE_DIR}')\nimport guide_runtime\nguide_runtime`,
   );
   sys_path_cleanup();
   const info = JSON.parse(runtime.setup(emit, flush, interruptBuffer ? blockFor : null));
@@ -173,12 +175,37 @@ async function init(interrupt) {
     pyodide: pyodide.version,
     jspi: jspiSupported(),
     seconds: (performance.now() - start) / 1000,
+    start: started.start,
+    snapshot: started.problem,
   };
+}
+
+// Pyodide from the snapshot when it was made from this very Pyodide; from scratch when
+// there is none, when it does not fit, or when anything about it fails.
+async function startPython(loadPyodide, version, snapshot) {
+  const options = { indexURL: PYODIDE_URL, env: { ...PYTHON_ENV }, stdout: () => {}, stderr: () => {} };
+  let problem = snapshot instanceof Error ? snapshot.message : null;
+  if (!problem && snapshot.manifest.pyodide !== version) {
+    problem = `the snapshot was made from Pyodide ${snapshot.manifest.pyodide}, this is ${version}`;
+  }
+  if (!problem) {
+    try {
+      const restored = await loadPyodide({ ...options, _loadSnapshot: snapshot.bytes });
+      restoreEnvironment(restored);
+      return { pyodide: restored, start: "snapshot", problem: null };
+    } catch (error) {
+      problem = `the snapshot did not load: ${String(error && error.message ? error.message : error)}`;
+    } finally {
+      // Pyodide keeps its options: let the 31 MB go (ArrayBuffer.transfer detaches them).
+      snapshot.bytes.buffer.transfer?.(0);
+    }
+  }
+  return { pyodide: await loadPyodide(options), start: "plain", problem };
 }
 
 function sys_path_cleanup() {
   // The runtime is imported; the reader's programs should not see its directory on sys.path.
-  pyodide.runPython("import sys\nsys.path.remove('/home/pyodide')");
+  pyodide.runPython(`import sys\nsys.path.remove('${MODULE_DIR}')`);
 }
 
 // time.sleep on an isolated page: wait on the interrupt buffer, which a Stop sets and wakes.
