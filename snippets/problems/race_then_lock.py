@@ -26,7 +26,7 @@ def count_with(guard, label: str) -> None:
     global counter
     counter = 0
     adders = [
-        threading.Thread(target=add_three, args=(name, guard), name=f"{name}, {label}")
+        threading.Thread(target=add_three, args=(name, guard), name=f"{name} ({label})")
         for name in "AB"
     ]
     for adder in adders:
