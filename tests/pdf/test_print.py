@@ -26,6 +26,15 @@ THEME_LABELS = [
 ]
 # Single words that are a control when they stand alone (not inside a sentence or code).
 CONTROL_WORDS = {"Run", "Stop", "Reset", "Copy", "Copied", "Search", "Previous", "Next", "Share"}
+# Instructions only a reader of the web page can follow (the PDF's text has no whitespace):
+# pressing the runner's buttons or keys, hovering, tapping, focusing. The pages mark such
+# passages data-print="hide"; a paper edition keeps what describes the web edition.
+WEB_ONLY = re.compile(
+    r"press(?:the)?(?:run|stop|reset|copy|sameseed|newseed|timeline)|(?:click|tap)(?:on|the|it)"
+    r"|hover(?!head)|focusthem|movetoitwith|(?:ctrl|cmd)\+enter|(?:esc|escape)stops"
+    r"|[\u2303\u2318\u2325\u21e7\u21e5\u238b\u23ce]",  # keyboard keys: ⌃ ⌘ ⌥ ⇧ ⇥ ⎋ ⏎
+    re.IGNORECASE,
+)
 
 
 def runner_labels() -> list[str]:
@@ -64,6 +73,15 @@ def test_no_control_labels_in_the_pdf(body_text: str, pages) -> None:
             if not mono and bare and controls.fullmatch(bare):
                 found.append(f"{text!r} on page {page.number}")
     assert not found, f"controls printed: {found[:20]}"
+
+
+def test_no_instructions_for_the_web_page(page_texts: list[str]) -> None:
+    found = [
+        f"page {number}: ...{text[max(0, m.start() - 30) : m.end() + 30]}..."
+        for number, text in enumerate(page_texts, 1)
+        for m in WEB_ONLY.finditer(text)
+    ]
+    assert not found, f"instructions for the web page printed: {found[:20]}"
 
 
 def test_no_character_beyond_the_margins(pages) -> None:

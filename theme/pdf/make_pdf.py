@@ -8,7 +8,9 @@ request for another host is refused, and the print fails if the page asked for o
 diagram, an image or a file of the site did not load.
 
 Steps: theme/pdf/prepare.js readies the page (waits for the diagrams, opens collapsed blocks,
-nests the headings so that the PDF outline reads section > page > heading); a first, quick
+nests the headings so that the PDF outline reads section > page > heading), then, with the
+page laid out for print at the width of a page's text, scales down any figure taller than a
+page and lets code blocks that fill most of a page break across pages; a first, quick
 print tells on which page each part starts, and the contents get those page numbers; the
 second print is the PDF (tagged, with the outline), which pikepdf then packs.
 The PDF goes to SITE_DIR/concurrent-python.pdf unless --output says otherwise.
@@ -48,6 +50,10 @@ NOT_FOR_PRINT = ("assets/runner/", "assets/vendor/pyodide/", "coi-serviceworker.
 # About the width of an A4 page's text: diagrams are laid out at the size they print at.
 VIEWPORT = {"width": 760, "height": 1100}
 TIMEOUT_MS = 180_000
+# A page's text area in CSS pixels: A4 less the margins of @page (theme/main.html). Before
+# printing, the page is laid out at that width for print, to fit what must not break.
+CSS_PX_PER_MM = 96 / 25.4
+PAPER = {"width": round(178 * CSS_PX_PER_MM), "height": round(263 * CSS_PX_PER_MM)}
 # Paper size, margins and page numbers come from the print CSS (@page, in theme/main.html).
 PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True}
 
@@ -144,8 +150,11 @@ def make_pdf(site_dir: Path, output: Path) -> dict:
             page.evaluate((HERE / "prepare.js").read_text(encoding="utf-8"))
             page.wait_for_function("window.guidePdfReady === true", timeout=TIMEOUT_MS)
             report = page.evaluate("window.guidePdfReport")
-            times["prepare_s"] = time.perf_counter() - started - times["load_s"]
             _check(printer, report)
+            page.emulate_media(media="print")
+            page.set_viewport_size(PAPER)
+            report["fit"] = page.evaluate("(h) => window.guidePdfFitToPages(h)", PAPER["height"])
+            times["prepare_s"] = time.perf_counter() - started - times["load_s"]
 
             # The contents get page numbers from a first print; numbering cannot move what
             # follows (each number stays on its entry's line), which the next print checks.
@@ -214,11 +223,15 @@ def main(argv: list[str] | None = None) -> None:
     pages = len(pypdf.PdfReader(output).pages)
     print(
         f"{output}: {pages} pages, {output.stat().st_size / 1e6:.1f} MB, "
-        f"{result['diagrams']} diagrams, {result['images']} images; "
+        f"{result['diagrams']} diagrams, {result['images']} images, "
+        f"{len(result['fit']['scaled'])} figures scaled to fit a page, "
+        f"{result['fit']['long']} code blocks long enough to break; "
         f"{result['total_s']:.1f} s = load {result['load_s']:.1f} + prepare "
         f"{result['prepare_s']:.1f} + print (twice) {result['print_s']:.1f} + pack "
         f"{result['compact_s']:.1f}"
     )
+    for figure in result["fit"]["scaled"]:
+        print(f"  scaled to fit a page: {figure}")
 
 
 if __name__ == "__main__":

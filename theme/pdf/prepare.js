@@ -35,6 +35,12 @@
     }
   }
 
+  // A diagram is a figure: role="figure" makes Chromium tag it /Figure in the PDF, like a
+  // <figure> (a timeline), so that readers of the tagged PDF and the tests can tell it apart.
+  for (const d of diagrams()) {
+    if (!d.closest("figure, [role='figure']")) d.setAttribute("role", "figure");
+  }
+
   // Images (notebook plots are inline data: URLs; others are files of the site).
   const images = [...root.querySelectorAll("img")];
   for (const img of images) img.loading = "eager";
@@ -89,6 +95,34 @@
       sub.closest("li").remove();
     }
   }
+
+  // Called by make_pdf.py with the page laid out as on paper (print media, the width of a
+  // page's text) and the height of a page's text, in CSS pixels. What must not be cut by a
+  // page break is made to fit on one page: a figure (diagram, timeline, plot) taller than
+  // that is scaled down. A code block that fills most of a page may break across pages (its
+  // title stays with its first lines, print.css); a shorter one moves whole to the next page.
+  window.guidePdfFitToPages = (pageHeight) => {
+    const room = 0.92 * pageHeight; // leaves a line for a caption, a margin above
+    const scaled = [];
+    const figures = root.querySelectorAll(".mermaid, figure, [role='figure'], .jp-RenderedImage");
+    for (const figure of figures) {
+      if (figure.parentElement.closest(".mermaid, figure, [role='figure'], .jp-RenderedImage")) continue;
+      const height = figure.getBoundingClientRect().height;
+      if (height > room) {
+        figure.style.zoom = String(Math.floor((room / height) * 1000) / 1000);
+        const where = figure.closest("section.print-page[id]");
+        scaled.push(`${where ? where.id : "?"}: ${Math.round(height)} px`);
+      }
+    }
+    let long = 0;
+    for (const block of root.querySelectorAll(".highlight")) {
+      if (block.getBoundingClientRect().height > 0.5 * pageHeight) {
+        block.classList.add("guide-print-long");
+        long += 1;
+      }
+    }
+    return { scaled, long };
+  };
 
   // Page numbers for the contents, once a first print has told where each part starts:
   // {anchor id: page}. Returns the numbers it wrote.
