@@ -21,12 +21,12 @@ def timeline_of(driver: BlockDriver):
     assert timeline.is_visible(), "no timeline under the output"
     if not timeline.evaluate("el => el.open"):
         timeline.locator("summary").click()
-    timeline.locator("svg.tl").wait_for()
+    timeline.locator("svg.tl:visible").wait_for()  # the wide or, on a phone, the narrow one
     return timeline
 
 
 def lane_names(timeline, kind: str | None = None) -> list[str]:
-    selector = "g.tl-lane" + (f'[data-kind="{kind}"]' if kind else "")
+    selector = "svg.tl--wide g.tl-lane" + (f'[data-kind="{kind}"]' if kind else "")
     return [
         lane.locator("text.tl-name").first.text_content()
         for lane in timeline.locator(selector).all()
@@ -45,7 +45,8 @@ def test_a_threading_run_has_one_lane_per_thread_and_marks_what_they_waited_on(
     ), summary
     # the program starts 3 workers; the main thread is the fourth lane
     assert sorted(lane_names(timeline)) == ["MainThread", "worker-0", "worker-1", "worker-2"]
-    assert timeline.locator("g.tl-lane").count() == 4
+    assert timeline.locator("svg.tl--wide g.tl-lane").count() == 4
+    assert timeline.locator("svg.tl--narrow g.tl-lane").count() == 4  # shown on a phone
     # idle workers wait on the queue's get(); working ones sleep
     assert timeline.locator(".tl-wait--queue").count() >= 1
     assert timeline.locator(".tl-wait--sleep").count() >= 1
@@ -74,7 +75,7 @@ def test_an_asyncio_run_has_one_lane_per_task_and_focus_shows_details(
 
     caption = timeline.locator(".guide-runner__timeline-detail")
     assert caption.get_attribute("aria-live") == "polite"
-    items = timeline.locator('svg.tl [tabindex="0"][aria-label]')
+    items = timeline.locator('svg.tl--wide [tabindex="0"][aria-label]')
     assert items.count() >= 10
     first, last = items.first, items.last
     first.focus()
@@ -82,24 +83,64 @@ def test_an_asyncio_run_has_one_lane_per_task_and_focus_shows_details(
     last.focus()
     assert caption.inner_text() == last.get_attribute("aria-label")
     assert caption.inner_text() != first.get_attribute("aria-label")
+    # the details show once, in the caption: the figure's own tip stays hidden
+    tips = timeline.locator("svg.tl--wide .tl-tip")
+    assert tips.count() >= 10
+    assert tips.evaluate_all("els => els.filter(e => getComputedStyle(e).display !== 'none')") == []
 
 
-def test_the_timeline_fits_a_phone_and_scrolls_sideways(example_pages, site_dir) -> None:
-    driver = open_block(example_pages, site_dir, GATHER)
+VISIBLE_TEXT = """svg => [...svg.querySelectorAll(SELECTOR)].map(t => {
+    const box = t.getBoundingClientRect();
+    return {text: t.textContent, left: box.left, right: box.right,
+            size: parseFloat(getComputedStyle(t).fontSize) * box.height / t.getBBox().height};
+})"""
+
+
+def test_on_a_phone_the_deadlock_and_its_cycle_are_in_view(example_pages, site_dir) -> None:
+    """At 390 x 844 the narrow figure takes the place of the wide one: no sideways scroll,
+    and what each deadlocked thread holds and waits for reads within the screen."""
+    driver = open_block(example_pages, site_dir, DEADLOCK)
     page = driver.page
     size = page.viewport_size
-    page.set_viewport_size({"width": 360, "height": 740})
+    page.set_viewport_size({"width": 390, "height": 844})
     try:
-        assert driver.run(timeout=60) == "finished", driver.output
+        assert driver.run(timeout=30) == "deadlocked", driver.output
         timeline = timeline_of(driver)
         scroll = timeline.locator(".tl-scroll")
         box = scroll.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
-        # the figure keeps a legible size: it scrolls inside its box, not the page
-        assert scroll.evaluate("el => el.scrollWidth > el.clientWidth")
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert not timeline.locator("svg.tl--wide").is_visible()
+        narrow = timeline.locator("svg.tl--narrow")
+        assert narrow.is_visible()
+        assert scroll.evaluate("el => el.scrollWidth <= el.clientWidth")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        words = narrow.evaluate(VISIBLE_TEXT.replace("SELECTOR", "'.tl-holds, .tl-name'"))
+        holds = [w for w in words if w["text"].startswith("holds ")]
+        assert len(holds) == 2, words
+        for word in words:
+            assert box["x"] <= word["left"] and word["right"] <= box["x"] + box["width"], word
+            assert word["size"] >= 9, word  # px on the screen
+        arrows = narrow.locator("g.tl-cycle .tl-arc")
+        assert arrows.count() == 2
+        for arrow in arrows.all():
+            arc = arrow.bounding_box()
+            assert box["x"] <= arc["x"] and arc["x"] + arc["width"] <= box["x"] + box["width"]
     finally:
         page.set_viewport_size(size)
+
+
+INTERACTION = """svg => {
+    const xs = [];
+    for (const lane of svg.querySelectorAll('.tl-lane--deadlocked')) {
+        for (const mark of lane.querySelectorAll('.tl-start, .tl-band')) {
+            const box = mark.getBoundingClientRect();
+            xs.push(box.left, mark.classList.contains('tl-band') ? box.left : box.right);
+        }
+    }
+    const width = svg.getBoundingClientRect().width;
+    return {span: Math.max(...xs) - Math.min(...xs), width,
+            share: (Math.max(...xs) - Math.min(...xs)) / width};
+}"""
 
 
 def test_a_deadlock_highlights_the_cycle_on_the_timeline(example_pages, site_dir) -> None:
@@ -107,14 +148,19 @@ def test_a_deadlock_highlights_the_cycle_on_the_timeline(example_pages, site_dir
     assert driver.run(timeout=30) == "deadlocked", driver.output
     timeline = timeline_of(driver)
     assert "3 threads" in timeline.locator("summary").inner_text()
-    deadlocked = timeline.locator("g.tl-lane.tl-lane--deadlocked")
+    deadlocked = timeline.locator("svg.tl--wide g.tl-lane.tl-lane--deadlocked")
     # the two transfer threads wait for each other; the main thread only joins one of them
     assert deadlocked.count() == 2
     assert "MainThread" not in [
         lane.locator("text.tl-name").first.text_content() for lane in deadlocked.all()
     ]
-    assert timeline.locator("g.tl-cycle").count() >= 1
-    assert timeline.locator(".tl-wait--lock").count() >= 2
+    assert timeline.locator("svg.tl--wide g.tl-cycle").count() >= 1
+    assert timeline.locator("svg.tl--wide .tl-wait--lock").count() >= 2
+    # the threads' interaction, not the main thread's start, fills the figure: from the
+    # first mark of a deadlocked thread to where it begins to wait forever
+    svg = timeline.locator("svg.tl--wide")
+    span = svg.evaluate(INTERACTION)
+    assert span["share"] >= 0.3, span  # it was 0.04-0.06 (25-35 px) with a linear axis
 
 
 def test_a_plain_program_shows_no_timeline_and_each_run_clears_the_last(

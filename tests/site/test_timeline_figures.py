@@ -179,7 +179,8 @@ def test_recorder_follows_asyncio_tasks(tmp_path: Path) -> None:
 class Figure:
     snippet: str
     after_example: str | None  # the snippet of the example block just before it
-    svg: ET.Element
+    svg: ET.Element  # the wide layout (a page's column, print)
+    narrow: ET.Element  # the narrow one (a phone)
     caption: str
 
     def lanes(self) -> list[ET.Element]:
@@ -209,12 +210,15 @@ def figures(site_dir: Path, url: str) -> list[Figure]:
         before = re.findall(
             r'class="guide-example"[^>]* data-snippet="([^"]+)"', text[: match.start()]
         )
-        svg = re.search(r'<div class="tl-scroll">(<svg\b.*?</svg>)</div>', match[1], re.DOTALL)
-        assert svg, f"{url}: a timeline figure without div.tl-scroll > svg"
+        scroll = re.search(r'<div class="tl-scroll">(<svg\b.*?</svg>)</div>', match[1], re.DOTALL)
+        assert scroll, f"{url}: a timeline figure without div.tl-scroll > svg"
+        svgs = [ET.fromstring(svg) for svg in re.findall(r"<svg\b.*?</svg>", scroll[1], re.DOTALL)]
+        layouts = [svg.get("data-layout") for svg in svgs]
+        assert layouts == ["wide", "narrow"], f"{url}: timeline layouts {layouts}"
         caption = re.search(r"<figcaption>(.*?)</figcaption>", match[1], re.DOTALL)
         assert caption, f"{url}: a timeline figure without a caption"
         plain = html.unescape(re.sub(r"<[^>]+>", "", caption[1]))
-        found.append(Figure(snippet, before[-1] if before else None, ET.fromstring(svg[1]), plain))
+        found.append(Figure(snippet, before[-1] if before else None, *svgs, plain))
     return found
 
 
@@ -285,6 +289,30 @@ def test_deadlock_figure_shows_the_cycle(site_dir: Path) -> None:
     for lane in stuck:
         assert _waits(lane, "lock"), f"{_name(lane)} is in the cycle without a lock wait"
     assert "deadlocked" in figure.caption
+
+
+def test_deadlock_figure_makes_its_point_at_a_glance(site_dir: Path) -> None:
+    """The threads' interaction fills the figure (the main thread's start-up and the endless
+    wait are squeezed), and beside each deadlocked thread, what it holds and waits for."""
+    figure = the_figure(site_dir, *KEY_FIGURES["deadlock"])
+    for svg in (figure.svg, figure.narrow):
+        width = float(svg.get("viewBox").split()[2])
+        xs = []
+        for lane in svg.iter(f"{SVG}g"):
+            if "tl-lane--deadlocked" in _classes(lane):
+                for mark in lane.iter():
+                    if "tl-start" in _classes(mark):
+                        xs.append(float(mark.get("cx")))
+                    if "tl-band" in _classes(mark):
+                        xs.append(float(mark.get("x")))
+        share = (max(xs) - min(xs)) / width
+        assert share >= 0.25, f"{svg.get('data-layout')}: the interaction takes {share:.0%}"
+        holds = sorted(
+            "".join(t.itertext())
+            for t in svg.iter(f"{SVG}text")
+            if "tl-holds" in _classes(t) and "".join(t.itertext()).startswith("holds")
+        )
+        assert [h.split(",")[0] for h in holds] == ["holds locks['X']", "holds locks['Y']"]
 
 
 def test_producer_consumer_figure_shows_queue_waits(site_dir: Path) -> None:

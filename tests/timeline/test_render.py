@@ -324,14 +324,15 @@ def test_a_deadlock_marks_its_lanes_and_draws_the_wait_for_cycle() -> None:
     cycle = having(root, "tl-cycle")
     assert [c.tag for c in cycle] == [f"{SVG}g", f"{SVG}g"]
     labels = [c.get("aria-label") for c in cycle]
+    # each lane holds what the other waits for
     assert labels == [
-        "name of T2 waits for name of T3 (Lock b)",
-        "name of T3 waits for name of T2 (Lock a)",
+        "name of T2 holds a and waits for b, held by name of T3",
+        "name of T3 holds b and waits for a, held by name of T2",
     ]
     assert [title(c) for c in cycle] == labels
     assert [c.get("tabindex") for c in cycle] == ["0", "0"]
-    texts = ["".join(c.itertext()) for c in cycle]
-    assert "Lock b" in texts[0] and "Lock a" in texts[1]
+    holds = [["".join(t.itertext()) for t in having(c, "tl-holds")] for c in cycle]
+    assert holds == [["holds a", "waits for b"], ["holds b", "waits for a"]]
     assert all(having(c, "tl-arc") for c in cycle)
     note = having(root, "tl-deadlock-note")[0].text
     assert note == "Deadlock: these threads wait for each other forever"
@@ -512,14 +513,16 @@ def test_control_characters_in_a_printed_line_keep_the_xml_valid() -> None:
     assert "red" in text and "\\x1b" in text and "\\x07" in text
 
 
-def test_a_long_name_is_cut_on_screen_but_kept_whole_in_its_title() -> None:
-    name = "ThreadPoolExecutor-0_0 working very hard on the largest file"
+def test_a_long_name_is_cut_in_the_middle_and_kept_whole_for_hover_and_focus() -> None:
+    name = "ThreadPoolExecutor-0_0 working very hard on the largest file of them all"
     rec = recorder()
     rec.lane("T1", name)
     [label] = having(draw(rec), "tl-name")
     shown = "".join(label.itertext()).removeprefix(name)
-    assert shown.endswith("…") and len(shown) < len(name)
+    assert "…" in shown and len(shown) < len(name)
+    assert name.startswith(shown.split("…")[0]) and name.endswith(shown.split("…")[1])
     assert title(label) == name
+    assert label.get("tabindex") == "0" and label.get("aria-label") == name
 
 
 @pytest.mark.parametrize(
@@ -615,7 +618,7 @@ def test_a_thread_waiting_for_itself_gets_a_loop() -> None:
     rec.deadlock([{"lane": "T1", "waits_for": "T1", "what": "Lock a"}])
     rec.finish(t=2)
     [cycle] = having(draw(rec), "tl-cycle")
-    assert cycle.get("aria-label") == "name of T1 waits for name of T1 (Lock a)"
+    assert cycle.get("aria-label") == "name of T1 holds a and waits for a, held by name of T1"
     assert having(cycle, "tl-arc")
 
 

@@ -10,12 +10,14 @@ In a page, after the example it pictures:
 The block becomes
 
     <figure class="guide-timeline" data-snippet="...">
-      <div class="tl-scroll"><svg class="tl" ...>...</svg></div>
+      <div class="tl-scroll"><svg class="tl tl--wide" ...>...</svg><svg class="tl tl--narrow"
+      ...>...</svg></div>
       <figcaption>what it shows; that it was recorded from a real run on CPython X.Y.Z when
       the site was built, and that the interleaving differs from run to run</figcaption>
     </figure>
 
-The SVG is guide_timeline.render_svg's drawing of what cpython_timeline.py (run as a
+The SVGs are guide_timeline.render_svgs's drawings (the wide one for a page's column and
+print, the narrow one for a phone; theme/assets/timeline.css shows the one that fits) of what cpython_timeline.py (run as a
 subprocess of the build's own Python, bounded in time) recorded. Every figure of the site
 is started when the build lists its files and collected when its page is rendered, so they
 record side by side while the build goes on; nothing is kept between builds.
@@ -41,6 +43,7 @@ sys.path.insert(0, str(HOOKS))
 sys.path.insert(0, str(HOOKS.parent / "runner"))
 
 import guide_timeline  # noqa: E402
+import guide_timeline_scale  # noqa: E402
 import page_blocks  # noqa: E402
 import snippet_metadata  # noqa: E402
 
@@ -181,10 +184,6 @@ def _inline_code(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
 
 
-def _duration(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
-
-
 def caption_text(snippet: snippet_metadata.Snippet, result: dict, caption: str | None) -> str:
     """What the figure shows, then where it comes from (the figure's <figcaption>, HTML)."""
     recording = result["recording"]
@@ -195,7 +194,7 @@ def caption_text(snippet: snippet_metadata.Snippet, result: dict, caption: str |
         "when this site was built."
     )
     if snippet.blocks:
-        stopped = _duration(recording["end"])
+        stopped = guide_timeline_scale.time_text(recording["end"])
         if recording.get("deadlock"):
             source += f" The program never ends: it was stopped {stopped} in, deadlocked."
         else:
@@ -206,10 +205,10 @@ def caption_text(snippet: snippet_metadata.Snippet, result: dict, caption: str |
 
 def render(snippet: snippet_metadata.Snippet, result: dict, caption: str | None) -> str:
     """The HTML that stands for one timeline block (one block of raw HTML, no blank line)."""
-    svg = guide_timeline.render_svg(result["recording"])
+    wide, narrow = guide_timeline.render_svgs(result["recording"])
     return (
         f'<figure class="guide-timeline" data-snippet="{snippet.name}">\n'
-        f'<div class="tl-scroll">{svg}</div>\n'
+        f'<div class="tl-scroll">{wide}{narrow}</div>\n'
         f"<figcaption>{caption_text(snippet, result, caption)}</figcaption>\n"
         "</figure>\n"
     )

@@ -808,7 +808,7 @@ def _timeline(recorder: guide_timeline.Recorder) -> dict | None:
         "deadlock": bool(recording["deadlock"]),
     }
     try:
-        summary["svg"] = guide_timeline.render_svg(recording)
+        summary["svg"], summary["svg_narrow"] = guide_timeline.render_svgs(recording)
     except Exception:  # a drawing bug must not cost the reader the run's result
         summary["svg"] = None
         summary["error"] = traceback.format_exc()

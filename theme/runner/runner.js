@@ -436,9 +436,10 @@ class Block {
     return panel;
   }
 
-  /** The run's timeline (threads or tasks), collapsed under the output: the SVG (from
-   * guide_timeline.render_svg), and a caption that shows the details of the item focused,
-   * hovered or tapped (each item carries them in its aria-label and <title>). */
+  /** The run's timeline (threads or tasks), collapsed under the output: the SVGs (from
+   * guide_timeline.render_svgs: wide, and narrow for a phone; CSS shows one), and a caption
+   * that shows the details of the item focused, hovered or tapped (each item carries them in
+   * its aria-label and <title>); the figure's own focus tip stays hidden here. */
   buildTimeline() {
     const details = document.createElement("details");
     details.className = "guide-runner__timeline";
@@ -488,7 +489,9 @@ class Block {
     parts.push(`${number(timeline.events)} events`);
     const clock = timeline.clock === "virtual" ? "simulated threads, virtual time" : "real time";
     this.timelineSummary.textContent = `${parts.join(" · ")} (${clock})`;
-    this.timelineScroll.replaceChildren(svg);
+    // The narrow layout (each name above its row) is the one shown on a phone (timeline.css).
+    const narrow = timeline.svg_narrow ? parseSvg(timeline.svg_narrow) : null;
+    this.timelineScroll.replaceChildren(...(narrow ? [svg, narrow] : [svg]));
     this.timelineDetail.textContent = TIMELINE_HINT;
     if (timeline.dropped > 0) {
       this.timelineNote.textContent =

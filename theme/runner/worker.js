@@ -14,9 +14,10 @@
 //                                                        snapshot: why not)
 //   {type: "output", id, chunks: [[fd, text], ...]}       stdout (1) and stderr (2), batched
 //   {type: "done", id, status, exitCode, error, limit, cut, tail, seconds, restart, seed,
-//    timeline}                                           timeline: null, or {svg, lanes,
-//                                                        threads, tasks, events, dropped,
-//                                                        limit, clock, deadlock}
+//    timeline}                                           timeline: null, or {svg,
+//                                                        svg_narrow, lanes, threads, tasks,
+//                                                        events, dropped, limit, clock,
+//                                                        deadlock}
 //
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
@@ -25,13 +26,23 @@ import { fetchSnapshot, MODULE_DIR, PYTHON_ENV, restoreEnvironment } from "./sna
 import RUNTIME from "./guide_runtime.py";
 import TIMELINE from "./guide_timeline.py";
 import TIMELINE_ASYNCIO from "./guide_timeline_asyncio.py";
+import TIMELINE_FRAME from "./guide_timeline_frame.py";
+import TIMELINE_SCALE from "./guide_timeline_scale.py";
+import TIMELINE_STORY from "./guide_timeline_story.py";
+import TIMELINE_SVG from "./guide_timeline_svg.py";
+import TIMELINE_TEXT from "./guide_timeline_text.py";
 
 // The Python modules of the runner, written to Pyodide's file system (guide_runtime
-// imports the other two).
+// imports the others: guide_timeline draws with the guide_timeline_* modules).
 const MODULES = {
   "guide_runtime.py": RUNTIME,
   "guide_timeline.py": TIMELINE,
   "guide_timeline_asyncio.py": TIMELINE_ASYNCIO,
+  "guide_timeline_frame.py": TIMELINE_FRAME,
+  "guide_timeline_scale.py": TIMELINE_SCALE,
+  "guide_timeline_story.py": TIMELINE_STORY,
+  "guide_timeline_svg.py": TIMELINE_SVG,
+  "guide_timeline_text.py": TIMELINE_TEXT,
 };
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
