@@ -44,6 +44,7 @@ sys.path.insert(0, str(HOOKS.parent / "runner"))
 
 import guide_timeline  # noqa: E402
 import guide_timeline_scale  # noqa: E402
+import guide_timeline_svg  # noqa: E402, F401 (imported now: MkDocs drops the path above later)
 import page_blocks  # noqa: E402
 import snippet_metadata  # noqa: E402
 

@@ -34,8 +34,6 @@ from __future__ import annotations
 import collections
 import time
 
-import guide_timeline_svg
-
 # Why a lane waits: the kinds of marks a timeline draws.
 REASONS = (
     "lock",  # Lock, RLock, Semaphore acquire
@@ -172,9 +170,13 @@ class Recorder(BoundedEvents):
 def render_svg(recording: dict, *, caption: str | None = None, layout: str = "wide") -> str:
     """The recording as an SVG figure (guide_timeline_svg.py): the "wide" layout for a page's
     column and print, or the "narrow" one for a phone."""
+    import guide_timeline_svg  # on first use: a run records with this module alone
+
     return guide_timeline_svg.render_svg(recording, caption=caption, layout=layout)
 
 
 def render_svgs(recording: dict, *, caption: str | None = None) -> tuple[str, str]:
     """The wide and the narrow figure of one recording (the page shows the one that fits)."""
+    import guide_timeline_svg
+
     return guide_timeline_svg.render_svgs(recording, caption=caption)
