@@ -203,3 +203,86 @@ def a_context_picks_the_method_and_the_default_is_set_once(output: str, recorded
         "  child started with 'forkserver'",
         "set_start_method after use: RuntimeError: context has already been set",
     ], lines
+
+
+@holds_for("processes/subprocess_popen_many.py")
+def popen_children_run_side_by_side(output: str, recorded: str) -> None:
+    delays = ["1.2", "0.8", "1.6", "0.4"]
+    children = _lines(output, r"^([\d.]+) s child: 'slept ([\d.]+) s', exit code (\d+)$")
+    assert [(m[1], m[2], m[3]) for m in children] == [(d, d, "0") for d in delays], output
+    assert number(r"started 4 children in ([\d.]+) s", output) < 1.0, "Popen does not wait"
+    total = number(r"all done after ([\d.]+) s", output)
+    # At least the longest child; well under the 4.0 s that one after another would need.
+    assert 1.6 <= total < 3.2, total
+
+
+@holds_for("processes/subprocess_thread_pool.py")
+def three_runners_six_jobs(output: str, recorded: str) -> None:
+    import zlib
+
+    jobs = _lines(output, r"^'document (\d)': crc32 +(\d+)  \(ran from (runner_\d)\)$")
+    assert [m[1] for m in jobs] == [str(n) for n in range(6)], "map keeps the input order"
+    for m in jobs:
+        expected = zlib.crc32((f"document {m[1]}" * 1000).encode())
+        assert int(m[2]) == expected, f"the child's checksum of document {m[1]}"
+    assert {m[3] for m in jobs} <= {"runner_0", "runner_1", "runner_2"}, output
+    elapsed = number(r"3 at a time: ([\d.]+) s", output)
+    assert 1.0 <= elapsed < 2.9, f"two rounds of 0.5 s, not six: {elapsed}"
+
+
+@holds_for("processes/subprocess_asyncio_stream.py")
+def lines_arrive_while_children_run(output: str, recorded: str) -> None:
+    seen = _lines(output, r"^ *([\d.]+) s  (slow|quick): line (\d) of (\d)$")
+    assert len(seen) == 7, output
+    times = [float(m[1]) for m in seen]
+    assert times == sorted(times), "printed as they arrived"
+    arrived: dict[str, list[float]] = {"slow": [], "quick": []}
+    for m in seen:
+        arrived[m[2]].append(float(m[1]))
+        assert int(m[3]) == len(arrived[m[2]]) and m[4] == {"slow": "3", "quick": "4"}[m[2]]
+    for name, pause in (("slow", 0.6), ("quick", 0.25)):
+        for n, t in enumerate(arrived[name], 1):
+            assert t >= n * pause - 0.01, f"{name} line {n} cannot arrive before {n * pause} s"
+    # Streaming: the first line was handled long before the child wrote its last one.
+    assert arrived["quick"][-1] - arrived["quick"][0] >= 0.5, arrived
+    assert arrived["slow"][-1] - arrived["slow"][0] >= 0.9, arrived
+    assert "exit codes: slow 0, quick 0" in output
+    assert number(r"both finished after ([\d.]+) s", output) >= arrived["slow"][-1]
+
+
+@holds_for("processes/subprocess_pipe_deadlock.py")
+def waiting_without_reading_blocks_only_big_output(output: str, recorded: str) -> None:
+    capacity = number(r"a pipe holds ([\d,]+) bytes here", output)
+    assert 4096 <= capacity < 1_000_000, capacity
+    rest = output.split("\n", 1)[1]
+    assert rest == recorded.split("\n", 1)[1], "the four outcomes are the same on every run"
+
+
+@holds_for("processes/proc_sync_lock.py")
+def the_lock_keeps_every_record_whole(output: str, recorded: str) -> None:
+    unlocked = number(r"without a lock: +(\d+) of 200 records intact", output)
+    assert unlocked < 200, "four writers with a pause inside each record interleave"
+    assert re.search(r"^with a lock: +200 of 200 records intact$", output, re.M), output
+    assert output.rstrip().endswith("while the parent holds the lock: False"), output
+
+
+@holds_for("processes/proc_sync_semaphore.py")
+def two_slots_two_inside(output: str, recorded: str) -> None:
+    assert "6 processes, 2 slots: at most 2 inside at once" in output, output
+    elapsed = number(r"2 at a time: ([\d.]+) s", output)
+    assert elapsed >= 0.9 - 0.01, "six 0.3 s sections, two at a time, take three rounds"
+
+
+@holds_for("processes/connection_wait.py")
+def wait_hands_over_each_pipe_once(output: str, recorded: str) -> None:
+    assert sorted(output.splitlines()) == sorted(recorded.splitlines()), output
+
+
+@holds_for("processes/proc_sync_manager_cost.py")
+def a_manager_round_trip_costs_most(output: str, recorded: str) -> None:
+    assert "increments done: [500000, 500000, 10000]" in output, output
+    local = number(r"local dict +([\d.]+) µs", output)
+    value = number(r"shared Value +([\d.]+) µs", output)
+    manager = number(r"Manager dict +([\d.,]+) µs", output)
+    assert value > 2 * local, f"a lock and shared memory cost more than a dict: {value}, {local}"
+    assert manager > 5 * value, f"two messages to another process: {manager} vs {value} µs"
