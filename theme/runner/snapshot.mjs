@@ -32,9 +32,9 @@ export async function runnerDigest(modules) {
   return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** The snapshot under `baseURL` if its manifest fits `modules`: {manifest, bytes}.
- * Throws an Error that says why not. The caller still checks the Pyodide version. */
-export async function fetchSnapshot(baseURL, modules) {
+/** The manifest of the snapshot under `baseURL` if the snapshot holds `modules`; throws an
+ * Error that says why not. The caller still compares its Pyodide version with its own. */
+export async function snapshotManifest(baseURL, modules) {
   if (typeof DecompressionStream !== "function" || !globalThis.crypto?.subtle) {
     throw new Error("this browser cannot unpack or check a snapshot");
   }
@@ -45,22 +45,46 @@ export async function fetchSnapshot(baseURL, modules) {
   if (manifest.runner !== (await runnerDigest(modules))) {
     throw new Error("the snapshot holds other runner modules than this worker's");
   }
-  const data = await fetch(new URL(manifest.file, baseURL));
-  if (!data.ok) throw new Error(`no snapshot (${manifest.file}: HTTP ${data.status})`);
-  let bytes = new Uint8Array(await data.arrayBuffer());
-  // Gzipped as published; a host that sends .gz with Content-Encoding has unpacked it.
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    try {
-      bytes = new Uint8Array(await new Response(unpacked).arrayBuffer());
-    } catch (error) {
-      throw new Error(`the snapshot did not unpack (${error.message})`);
-    }
+  return manifest;
+}
+
+/** The snapshot's bytes, unpacked while they arrive; throws an Error that says why not. */
+export async function snapshotBytes(baseURL, manifest) {
+  const response = await fetch(new URL(manifest.file, baseURL));
+  if (!response.ok) throw new Error(`no snapshot (${manifest.file}: HTTP ${response.status})`);
+  let bytes;
+  try {
+    bytes = new Uint8Array(await new Response(await unpacked(response.body)).arrayBuffer());
+  } catch (error) {
+    throw new Error(`the snapshot did not unpack (${error.message})`);
   }
   if (bytes.length !== manifest.size) {
     throw new Error(`the snapshot has ${bytes.length} bytes, its manifest says ${manifest.size}`);
   }
-  return { manifest, bytes };
+  return bytes;
+}
+
+/** `body` gunzipped, or as it is if it does not start as gzip does: the site publishes the
+ * snapshot gzipped, but a host that sends .gz files with Content-Encoding: gzip has had the
+ * browser unpack it already. */
+async function unpacked(body) {
+  const reader = body.getReader();
+  const { value: head = new Uint8Array() } = await reader.read();
+  const stream = new ReadableStream({
+    start(controller) {
+      controller.enqueue(head);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+  return gzipped ? stream.pipeThrough(new DecompressionStream("gzip")) : stream;
 }
 
 // Python's side of restoreEnvironment: LANG and the locale, and the time module's time-zone

@@ -22,7 +22,7 @@
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
 
-import { fetchSnapshot, MODULE_DIR, PYTHON_ENV, restoreEnvironment } from "./snapshot.mjs";
+import { MODULE_DIR, PYTHON_ENV, restoreEnvironment, snapshotBytes, snapshotManifest } from "./snapshot.mjs";
 import RUNTIME from "./guide_runtime.py";
 import TIMELINE from "./guide_timeline.py";
 import TIMELINE_ASYNCIO from "./guide_timeline_asyncio.py";
@@ -164,11 +164,11 @@ function emit(fd, text) {
 
 async function init(interrupt) {
   const start = performance.now();
-  // The snapshot (an interpreter that has imported this runner: snapshot.mjs) is fetched
-  // while Pyodide's script loads.
-  const snapshot = fetchSnapshot(PYODIDE_URL, MODULES).catch((error) => error);
+  // The snapshot's manifest (an interpreter that has imported this runner: snapshot.mjs) is
+  // checked while Pyodide's script loads.
+  const manifest = snapshotManifest(PYODIDE_URL, MODULES).catch((error) => error);
   const { loadPyodide, version } = await import(/* webpackIgnore: true */ `${PYODIDE_URL}pyodide.mjs`);
-  const started = await startPython(loadPyodide, version, await snapshot);
+  const started = await startPython(loadPyodide, version, await manifest);
   pyodide = started.pyodide;
   if (interrupt) {
     interruptBuffer = new Int32Array(interrupt);
@@ -193,22 +193,33 @@ async function init(interrupt) {
 
 // Pyodide from the snapshot when it was made from this very Pyodide; from scratch when
 // there is none, when it does not fit, or when anything about it fails.
-async function startPython(loadPyodide, version, snapshot) {
+async function startPython(loadPyodide, version, manifest) {
   const options = { indexURL: PYODIDE_URL, env: { ...PYTHON_ENV }, stdout: () => {}, stderr: () => {} };
-  let problem = snapshot instanceof Error ? snapshot.message : null;
-  if (!problem && snapshot.manifest.pyodide !== version) {
-    problem = `the snapshot was made from Pyodide ${snapshot.manifest.pyodide}, this is ${version}`;
+  let problem = manifest instanceof Error ? manifest.message : null;
+  if (!problem && manifest.pyodide !== version) {
+    problem = `the snapshot was made from Pyodide ${manifest.pyodide}, this is ${version}`;
   }
   if (!problem) {
+    // Pyodide fetches its files while the snapshot arrives and unpacks.
+    const bytes = snapshotBytes(PYODIDE_URL, manifest);
     try {
-      const restored = await loadPyodide({ ...options, _loadSnapshot: snapshot.bytes });
+      const restored = await loadPyodide({ ...options, _loadSnapshot: bytes });
       restoreEnvironment(restored);
       return { pyodide: restored, start: "snapshot", problem: null };
     } catch (error) {
-      problem = `the snapshot did not load: ${String(error && error.message ? error.message : error)}`;
+      const unusable = await bytes.then(
+        () => null,
+        (reason) => reason,
+      );
+      problem = unusable
+        ? unusable.message
+        : `the snapshot did not load: ${String(error && error.message ? error.message : error)}`;
     } finally {
       // Pyodide keeps its options: let the 31 MB go (ArrayBuffer.transfer detaches them).
-      snapshot.bytes.buffer.transfer?.(0);
+      bytes.then(
+        (unpacked) => unpacked.buffer.transfer?.(0),
+        () => {},
+      );
     }
   }
   return { pyodide: await loadPyodide(options), start: "plain", problem };
