@@ -90,3 +90,15 @@ def only_a_pending_future_suspends_the_task(output: str, recorded: str) -> None:
     # (at the first yield after 50 ms, long before the 200 ms are over).
     assert int(yielding[1]) >= 1, yielding[0]
     assert 50 <= int(yielding[2]) < 200, yielding[0]
+
+
+@holds_for("asyncio/shutdown_signal_handler.py")
+def sigterm_lets_every_worker_finish_whole_units(output: str, recorded: str) -> None:
+    lines = output.splitlines()
+    assert lines[0] == "SIGTERM received: asking the workers to stop", output
+    finished = sorted(line.split(":")[0] for line in lines[1:3])
+    assert finished == ["alpha", "beta"], output
+    assert all(
+        re.fullmatch(r"\w+: stop seen, finished after \d+ whole units", x) for x in lines[1:3]
+    )
+    assert lines[3:] == ["every worker has finished; exiting with status 0"], output

@@ -286,3 +286,29 @@ def a_manager_round_trip_costs_most(output: str, recorded: str) -> None:
     manager = number(r"Manager dict +([\d.,]+) µs", output)
     assert value > 2 * local, f"a lock and shared memory cost more than a dict: {value}, {local}"
     assert manager > 5 * value, f"two messages to another process: {manager} vs {value} µs"
+
+
+@holds_for("processes/signal_pool_workers.py")
+def only_workers_that_ignore_sigint_survive_until_terminate(output: str, recorded: str) -> None:
+    default, ignoring = output.split("workers that ignore SIGINT:\n")
+    pattern = r"^  a worker: KeyboardInterrupt in the middle of task (\d)$"
+    assert sorted(m[1] for m in _lines(default, pattern)) == ["0", "1"], default
+    assert "  parent: KeyboardInterrupt; a second later 0 workers are alive" in default
+    assert "  the workers' exit codes after terminate(): [1, 1]" in default
+    assert "a worker:" not in ignoring, ignoring
+    assert "  parent: KeyboardInterrupt; a second later 2 workers are alive" in ignoring
+    assert "  the workers' exit codes after terminate(): [-15, -15]" in ignoring
+
+
+@holds_for("processes/stop_terminate_workers.py")
+def terminate_workers_stops_the_pool_at_once(output: str, recorded: str) -> None:
+    assert "2 workers terminated, all ended: True" in output, output
+    broken = re.search(r"^BrokenProcessPool: jobs \[([\d, ]+)\]$", output, re.M)
+    cancelled = re.search(r"^cancelled: jobs \[([\d, ]+)\]$", output, re.M)
+    assert broken and cancelled, output
+    broken_jobs = [int(n) for n in broken[1].split(", ")]
+    cancelled_jobs = [int(n) for n in cancelled[1].split(", ")]
+    assert sorted(broken_jobs + cancelled_jobs) == list(range(6)), output
+    assert {0, 1} <= set(broken_jobs), "the two running jobs end with BrokenProcessPool"
+    took = number(r"stopped ([\d.]+) s after the first result\(\) call", output)
+    assert took < 5, f"took {took} s: the workers were not stopped at once"

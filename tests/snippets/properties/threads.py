@@ -132,3 +132,41 @@ def waiting_costs_wall_time_but_no_cpu_time(output: str, recorded: str) -> None:
     spin_cpu = number(r"spinning thread: .*CPU \(thread_time\) ([\d.]+) s", output)
     assert sleep_wall >= 0.05 and sleep_cpu < 0.01, (sleep_wall, sleep_cpu)  # waiting is free
     assert spin_cpu >= 0.05 and spin_wall >= spin_cpu - 0.001, (spin_wall, spin_cpu)
+
+
+@holds_for("threads/stop_interrupted_waits.py")
+def ctrl_c_interrupts_each_wait_and_the_workers_run_on(output: str, recorded: str) -> None:
+    import sys
+
+    for what in ("thread.join()", "queue.get()", "future.result()"):
+        line = f"{what:<16} KeyboardInterrupt, within a second of the signal: True"
+        assert line in output, f"{what} was not interrupted promptly:\n{output}"
+    # Before 3.13 an interrupted join() marks the thread dead while it runs (cpython#90882).
+    alive = sys.version_info >= (3, 13)
+    assert f"  worker finished: False; is_alive() says {alive}" in output, output
+    assert "  the job is still running: True" in output
+    assert output.endswith("every wait was interrupted; the workers ran on until told to stop\n")
+
+
+@holds_for("threads/stop_event_vs_daemon.py")
+def the_stop_event_ends_the_saver_cleanly_and_the_daemon_is_abandoned(
+    output: str, recorded: str
+) -> None:
+    assert re.search(r"^saver: stop seen after item \d+; closing the file$", output, re.M), output
+    assert "main: the saver has ended, stop set = True, whole items only = True" in output
+    assert output.endswith("at exit: daemon still alive = True\n"), output
+    assert "heartbeat: cleaning up" not in output
+
+
+@holds_for("threads/stop_pool_ctrl_c.py")
+def cancel_futures_drops_the_queued_jobs(output: str, recorded: str) -> None:
+    plain = re.search(r"plain with block   : 12 of 12 jobs ran,  0 cancelled, ([\d.]+) s", output)
+    assert plain, f"the plain with block did not run every job:\n{output}"
+    assert float(plain[1]) >= 0.29, "12 jobs of 0.05 s on 2 workers take 0.30 s"
+    cut = re.search(
+        r"cancel_futures=True: +(\d+) of 12 jobs ran, +(\d+) cancelled, ([\d.]+) s", output
+    )
+    assert cut, output
+    ran, cancelled, took = int(cut[1]), int(cut[2]), float(cut[3])
+    assert ran + cancelled == 12 and 2 <= ran < 12, output
+    assert took < float(plain[1]), output
