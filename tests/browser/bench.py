@@ -2,19 +2,29 @@
 
     python -m tests.browser.bench [--site-dir site] [--page asyncio/tasks/] [--repeat 5]
 
-(a) bare Pyodide load in a module worker: new Worker() to loadPyodide() resolved
+(a) bare Pyodide load in a module worker: new Worker() to loadPyodide() resolved and a
+    print() run
 (b) click on Run to the first output on the page, cold (Pyodide not loaded yet; the click
-    is a script's, so no hover started loading before it)
+    is a script's, so no hover started loading before it): the runner's Python started
+    from the build's memory snapshot (theme/runner/snapshot.mjs)
+(b') the same without the snapshot (its manifest answered 404): Python started from scratch
 (c) click on Run to the first output, second run on the same page
 (d) bytes transferred by the page before the first Run (and how many were Pyodide's)
+(f) the reader's second page: after a run on one page, another page with examples opened
+    in the same tab (the browser's disk cache holds the files), click on Run to the first
+    output; with the snapshot, and without it (f')
 (e) what recording the timeline costs (issue 9: at most 1.20 x): a threading demo and an
     asyncio demo, each run with the timeline on and off, alternately, on one page (click on
     Run to the end of the run, the timeline drawn); the ratio of the medians, on / off
 
     python -m tests.browser.bench --only-timeline [--timeline-repeat 9]
+    python -m tests.browser.bench --no-timeline      (a) to (d) and (f) only
 
-Every repetition uses a fresh browser context (empty cache). The site is served on
-127.0.0.1 with its _headers (cross-origin isolated), as Netlify or Cloudflare Pages would.
+Every repetition uses fresh browser contexts (empty cache), and the figures of one
+repetition are taken one after another, so that (a), (b), (b') and (f) share the machine's
+state; the order of (b) and (b') alternates. The site is served on 127.0.0.1 with its
+_headers (cross-origin isolated), as Netlify or Cloudflare Pages would, every file with
+`Cache-Control: no-cache` (revalidated on each use, as Netlify's default does).
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ import re
 import shutil
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -44,7 +55,8 @@ BARE_LOAD = """async (indexURL) => {
     const source = `
         const start = performance.now();
         const { loadPyodide } = await import("${indexURL}pyodide.mjs");
-        await loadPyodide({ indexURL: "${indexURL}" });
+        const pyodide = await loadPyodide({ indexURL: "${indexURL}", stdout: () => {} });
+        pyodide.runPython("print('ready')");
         postMessage(performance.now() - start);
     `;
     const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
@@ -106,27 +118,45 @@ CLICK_TO_END = """([el, index, record]) => new Promise(resolve => {
     el.querySelector('.guide-runner__run').click();
 })"""
 RUNNER_FILES = re.compile(r"/assets/runner/|/coi-serviceworker\.js$")
+SNAPSHOT_MANIFEST = "**/assets/vendor/pyodide/runner-snapshot.json"
+# (f)'s example: it prints at once, so that its first output measures the start-up only.
+SECOND_PAGE = "asyncio/coroutine_objects.py"
+HOW_PYTHON_STARTED = "() => window.guideRunner.interpreter.info?.start"
 
 
-def launch(playwright):
+def chromium_options() -> dict:
     args = list(ARGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
     path = shutil.which("chromium")
     if path is None:
         sys.exit("Chromium was not found: install it with `apt-get install -y chromium`")
-    return playwright.chromium.launch(executable_path=path, args=args)
+    return {"executable_path": path, "args": args}
 
 
-def choose_page(site_dir: Path) -> tuple[str, int]:
-    """The first block that runs in a browser as written: asyncio only."""
-    for block in runnable_blocks(site_dir):
+def launch(playwright):
+    return playwright.chromium.launch(**chromium_options())
+
+
+def choose_page(site_dir: Path, other_than: str | None = None) -> tuple[str, int]:
+    """The first block that runs in a browser as written: asyncio only (on another page
+    than `other_than`)."""
+    blocks = [b for b in runnable_blocks(site_dir) if b.page != other_than]
+    for block in blocks:
         if block.needs == {"asyncio"}:
             return block.page, block.index
-    for block in runnable_blocks(site_dir):
+    for block in blocks:
         if not block.needs & {"threads", "processes", "sockets"}:
             return block.page, block.index
     sys.exit(f"no runnable block in {site_dir}")
+
+
+def second_page_block(site_dir: Path, first: str) -> tuple[str, int]:
+    """(f)'s block: SECOND_PAGE's if the site has it on another page than `first`."""
+    for block in runnable_blocks(site_dir):
+        if block.snippet == SECOND_PAGE and block.page != first:
+            return block.page, block.index
+    return choose_page(site_dir, other_than=first)
 
 
 def bare_load(browser, base_url: str) -> float:
@@ -138,9 +168,24 @@ def bare_load(browser, base_url: str) -> float:
     return total
 
 
-def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, ...]:
-    """(b), (c) and (d) on one fresh page: ms, ms, bytes, Pyodide's bytes, the runner's."""
+def without_snapshot(context) -> None:
+    """The site as it would be without the snapshot: its manifest is not found."""
+    context.route(SNAPSHOT_MANIFEST, lambda route: route.fulfill(status=404, body=""))
+
+
+def started(page, expected: str) -> None:
+    """Stop the bench if Python did not start the way the figure claims."""
+    how = page.evaluate(HOW_PYTHON_STARTED)
+    if how != expected:
+        sys.exit(f"Python started {how!r}, the bench expected {expected!r}: is the snapshot built?")
+
+
+def page_runs(browser, base_url: str, path: str, index: int, snapshot: bool = True):
+    """(b) (or (b') without the snapshot), (c) and (d) on one fresh page: ms, ms, bytes,
+    Pyodide's bytes, the runner's."""
     context = browser.new_context()
+    if not snapshot:
+        without_snapshot(context)
     page = context.new_page()
     sizes: list[tuple[str, int]] = []
 
@@ -159,6 +204,7 @@ def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, ...
     block.locator(".cm-content").wait_for(state="attached")
     cold = block.evaluate(CLICK_TO_FIRST_OUTPUT)
     page.wait_for_function(ENDED, arg=block.element_handle(), timeout=120_000)
+    started(page, "snapshot" if snapshot else "plain")
     warm = block.evaluate(CLICK_TO_FIRST_OUTPUT)
     page.wait_for_function(ENDED, arg=block.element_handle(), timeout=120_000)
     context.close()
@@ -166,6 +212,32 @@ def page_runs(browser, base_url: str, path: str, index: int) -> tuple[float, ...
     pyodide = sum(size for url, size in before if "/assets/vendor/pyodide/" in url)
     runner = sum(size for url, size in before if RUNNER_FILES.search(url))
     return cold, warm, total, pyodide, runner
+
+
+def second_page(playwright, base_url: str, first, second, snapshot: bool = True) -> float:
+    """(f): a run on page `first`, then page `second` in the same tab: ms from the click on
+    its Run to its first output. In a browser profile of its own, empty at first, with a
+    cache on disk as a reader's has: a fresh context (an incognito window) keeps its cache
+    in memory and leaves out files over about 6.5 MB (Pyodide's wasm)."""
+    with tempfile.TemporaryDirectory(prefix="guide-bench-profile-") as profile:
+        context = playwright.chromium.launch_persistent_context(profile, **chromium_options())
+        if not snapshot:
+            without_snapshot(context)
+        page = context.new_page()
+        times = []
+        for path, index in (first, second):
+            page.goto(base_url + path, wait_until="networkidle")
+            # Without headers, coi-serviceworker reloads the first page once, isolated.
+            page.wait_for_function("crossOriginIsolated === true", timeout=30_000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(1500)
+            block = page.locator('.guide-example[data-run="browser"]').nth(index)
+            block.locator(".cm-content").wait_for(state="attached")
+            times.append(block.evaluate(CLICK_TO_FIRST_OUTPUT))
+            page.wait_for_function(ENDED, arg=block.element_handle(), timeout=120_000)
+            started(page, "snapshot" if snapshot else "plain")
+        context.close()
+    return times[1]
 
 
 def timeline_cost(browser, base_url: str, site_dir: Path, snippet: str, repeat: int, code=None):
@@ -227,6 +299,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--timeline-repeat", type=int, default=9, help="runs of (e), each way")
     parser.add_argument("--only-timeline", action="store_true", help="measure (e) only")
+    parser.add_argument("--no-timeline", action="store_true", help="measure all but (e)")
     options = parser.parse_args()
     if options.only_timeline:
         with SiteServer(options.site_dir, headers=True) as server, sync_playwright() as pw:
@@ -239,34 +312,60 @@ def main() -> None:
             browser.close()
         return
     path, index = (options.page, options.index) if options.page else choose_page(options.site_dir)
-    with SiteServer(options.site_dir, headers=True) as server, sync_playwright() as playwright:
+    other = second_page_block(options.site_dir, path)
+    keys = ("a", "b", "b'", "c", "f", "f'", "f''")
+    figures: dict[str, list[float]] = {key: [] for key in keys}
+    # (a) is bare Pyodide; (b), (c), (f), (f'') the runner with the snapshot; (b'), (f') without
+    total, pyodide, runner = [], [], []
+    with (
+        SiteServer(options.site_dir, headers=True) as server,
+        SiteServer(options.site_dir, headers=False) as plain_server,
+        sync_playwright() as playwright,
+    ):
         browser = launch(playwright)
-        bare, cold, warm, total, pyodide, runner = [], [], [], [], [], []
-        for _ in range(options.repeat):
-            bare.append(bare_load(browser, server.url))
-            b, c, t, p, r = page_runs(browser, server.url, path, index)
-            cold.append(b)
-            warm.append(c)
-            total.append(t)
-            pyodide.append(p)
-            runner.append(r)
-        timeline = timeline_report(browser, server.url, options.site_dir, options.timeline_repeat)
+        for repetition in range(options.repeat):
+            figures["a"].append(bare_load(browser, server.url))
+            for snapshot in (True, False) if repetition % 2 == 0 else (False, True):
+                cold, warm, t, p, r = page_runs(browser, server.url, path, index, snapshot)
+                figures["b" if snapshot else "b'"].append(cold)
+                if snapshot:
+                    figures["c"].append(warm)
+                    total.append(t)
+                    pyodide.append(p)
+                    runner.append(r)
+            for snapshot in (True, False):
+                ms = second_page(playwright, server.url, (path, index), other, snapshot)
+                figures["f" if snapshot else "f'"].append(ms)
+            ms = second_page(playwright, plain_server.url, (path, index), other)
+            figures["f''"].append(ms)
+        timeline = (
+            []
+            if options.no_timeline
+            else timeline_report(browser, server.url, options.site_dir, options.timeline_repeat)
+        )
         browser.close()
-    a, b, c = statistics.median(bare), statistics.median(cold), statistics.median(warm)
-    print(f"page: {path} (runnable block {index}); medians of {options.repeat} fresh contexts")
-    print(f"(a) bare Pyodide load in a worker:        {a:7.0f} ms")
+    a, b, b_plain, c, f, f_plain, f_worker = (statistics.median(v) for v in figures.values())
+    print(f"page: {path} (runnable block {index}); second page: {other[0]} (block {other[1]})")
+    print(f"medians of {options.repeat} repetitions, each in fresh browser contexts")
+    print(f"(a)  bare Pyodide load + print() in a worker:  {a:7.0f} ms")
     print(
-        f"(b) click to first output, cold page:     {b:7.0f} ms  = {b / a:.2f} x (a)  goal <= 1.10 x"
+        f"(b)  click to first output, cold, snapshot:    {b:7.0f} ms  = {b / a:.2f} x (a)"
+        "  goal <= 0.60 x"
     )
-    print(f"(c) click to first output, second run:    {c:7.0f} ms  goal <= 150 ms")
     print(
-        f"(d) bytes before the first Run:           {statistics.median(total):7.0f} B, "
+        f"(b') click to first output, cold, no snapshot: {b_plain:7.0f} ms  = {b_plain / a:.2f} x (a)"
+    )
+    print(f"(c)  click to first output, second run:       {c:7.0f} ms  goal <= 150 ms")
+    print(
+        f"(d)  bytes before the first Run:               {statistics.median(total):7.0f} B, "
         f"of which Pyodide {max(pyodide)} B (goal: none), the runner's "
         f"{statistics.median(runner):.0f} B (uncompressed)"
     )
-    print("all (a): " + ", ".join(f"{x:.0f}" for x in bare))
-    print("all (b): " + ", ".join(f"{x:.0f}" for x in cold))
-    print("all (c): " + ", ".join(f"{x:.0f}" for x in warm))
+    print(f"(f)  second page, click to first output:       {f:7.0f} ms  goal <= 1500 ms")
+    print(f"(f') second page, no snapshot:                 {f_plain:7.0f} ms")
+    print(f"(f'') second page, host without headers:       {f_worker:7.0f} ms  goal <= 1500 ms")
+    for key, values in figures.items():
+        print(f"all ({key}): " + ", ".join(f"{x:.0f}" for x in values))
     print("\n".join(timeline))
 
 
