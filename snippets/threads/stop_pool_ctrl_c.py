@@ -21,11 +21,11 @@ def job(n: int, ran: list[int]) -> None:
 
 def run(cancel: bool) -> None:
     ran: list[int] = []
-    threading.Timer(0.08, os.kill, (os.getpid(), signal.SIGINT)).start()  # Ctrl-C
     started = time.monotonic()
     try:
         with ThreadPoolExecutor(max_workers=2) as pool:
             futures = [pool.submit(job, n, ran) for n in range(JOBS)]
+            threading.Timer(0.08, os.kill, (os.getpid(), signal.SIGINT)).start()  # Ctrl-C
             try:
                 wait(futures)
             except KeyboardInterrupt:
