@@ -134,6 +134,29 @@ def waiting_costs_wall_time_but_no_cpu_time(output: str, recorded: str) -> None:
     assert spin_cpu >= 0.05 and spin_wall >= spin_cpu - 0.001, (spin_wall, spin_cpu)
 
 
+@holds_for("threads/lazy_double_checked.py")
+def a_plain_check_makes_several_clients_double_checking_one(output: str, recorded: str) -> None:
+    created = number(r"Unlocked: 8,000 calls; clients created: (\d+)", output)
+    in_use = number(r"Unlocked: .*in use: (\d+)", output)
+    # Every thread waits at a barrier, then checks: the first client takes 50 ms to make,
+    # so at least one other thread passes the check before it is stored.
+    assert 2 <= created <= 8 and 2 <= in_use <= created, output
+    assert "DoubleChecked: 8,000 calls; clients created: 1, in use: 1; lock acquisitions:" in output
+    locked = number(r"lock acquisitions: (\d+)", output)
+    assert 1 <= locked <= 8, f"{locked} lock acquisitions: only a thread that saw None takes it"
+
+
+@holds_for("threads/lazy_functools_cache.py")
+def cache_may_call_twice_and_a_lock_makes_it_once(output: str, recorded: str) -> None:
+    calls = number(r"load_settings: 6 callers; real calls: (\d+)", output)
+    distinct = number(r"load_settings: .*distinct results: (\d+)", output)
+    assert 2 <= calls <= 6 and 1 <= distinct <= calls, output
+    assert "load_settings_locked: 6 callers; real calls: 1, distinct results: 1" in output
+    hits = number(r"CacheInfo\(hits=(\d+)", output)
+    misses = number(r"misses=(\d+)", output)
+    assert hits + misses == 6 and misses == calls and "currsize=1)" in output, output
+
+
 @holds_for("threads/stop_interrupted_waits.py")
 def ctrl_c_interrupts_each_wait_and_the_workers_run_on(output: str, recorded: str) -> None:
     import sys
