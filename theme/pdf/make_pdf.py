@@ -10,7 +10,7 @@ diagram, an image or a file of the site did not load.
 Steps: theme/pdf/prepare.js readies the page (waits for the diagrams, opens collapsed blocks,
 nests the headings so that the PDF outline reads section > page > heading), then, with the
 page laid out for print at the width of a page's text, scales down any figure taller than a
-page and lets code blocks that fill most of a page break across pages; a first, quick
+page and marks which code blocks fit on a page (kept whole) and which do not; a first, quick
 print tells on which page each part starts, and the contents get those page numbers; the
 second print is the PDF (tagged, with the outline), which pikepdf then packs.
 The PDF goes to SITE_DIR/concurrent-python.pdf unless --output says otherwise.
@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{output}: {pages} pages, {output.stat().st_size / 1e6:.1f} MB, "
         f"{result['diagrams']} diagrams, {result['images']} images, "
         f"{len(result['fit']['scaled'])} figures scaled to fit a page, "
-        f"{result['fit']['long']} code blocks long enough to break; "
+        f"{result['fit']['long']} code blocks taller than a page; "
         f"{result['total_s']:.1f} s = load {result['load_s']:.1f} + prepare "
         f"{result['prepare_s']:.1f} + print (twice) {result['print_s']:.1f} + pack "
         f"{result['compact_s']:.1f}"

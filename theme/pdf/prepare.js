@@ -99,8 +99,9 @@
   // Called by make_pdf.py with the page laid out as on paper (print media, the width of a
   // page's text) and the height of a page's text, in CSS pixels. What must not be cut by a
   // page break is made to fit on one page: a figure (diagram, timeline, plot) taller than
-  // that is scaled down. A code block that fills most of a page may break across pages (its
-  // title stays with its first lines, print.css); a shorter one moves whole to the next page.
+  // that is scaled down. A code block that fits on a page prints whole (it moves to the next
+  // page if need be); a longer one breaks where the page ends, its title kept with its first
+  // lines (print.css). Returns the figures scaled and the number of code blocks that break.
   window.guidePdfFitToPages = (pageHeight) => {
     const room = 0.92 * pageHeight; // leaves a line for a caption, a margin above
     const scaled = [];
@@ -116,10 +117,9 @@
     }
     let long = 0;
     for (const block of root.querySelectorAll(".highlight")) {
-      if (block.getBoundingClientRect().height > 0.5 * pageHeight) {
-        block.classList.add("guide-print-long");
-        long += 1;
-      }
+      const fits = block.getBoundingClientRect().height <= room;
+      block.classList.add(fits ? "guide-print-whole" : "guide-print-long");
+      long += fits ? 0 : 1;
     }
     return { scaled, long };
   };
