@@ -106,6 +106,51 @@ def test_the_site_serves_a_snapshot_of_its_own_pyodide(site_dir):
     assert hashlib.sha256(snapshot).hexdigest() == manifest["sha256"]
 
 
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture
+def fitting(tmp_path, monkeypatch) -> dict:
+    """The manifest of a snapshot that fits this build (its file in tmp_path)."""
+    import vendor
+
+    monkeypatch.setattr(vendor, "SNAPSHOT_BUILD", tmp_path)
+    packed = b"the snapshot, gzipped"
+    (tmp_path / "runner-snapshot.bin.gz").write_bytes(packed)
+    pyodide = vendor.NODE_MODULES / "pyodide"
+    return {
+        "format": 1,
+        "file": "runner-snapshot.bin.gz",
+        "pyodide": json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"],
+        "files": {name: sha256((pyodide / name).read_bytes()) for name in CORE},
+        "runner": vendor.runner_digest(),
+        "gzip": {"sha256": sha256(packed)},
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({}, None),
+        ({"format": 2}, "format 2, not 1"),
+        ({"pyodide": "313.0.0"}, "made from Pyodide 313.0.0, the site serves "),
+        ({"files": {name: "0" * 64 for name in CORE}}, "made from another pyodide.mjs"),
+        ({"files": {"pyodide.mjs": "0" * 64}}, "its manifest names ['pyodide.mjs'], "),
+        ({"runner": "0" * 64}, "made from other runner modules"),
+        ({"gzip": {"sha256": "0" * 64}}, "runner-snapshot.bin.gz is missing or not the file"),
+    ],
+    ids=["fits", "format", "pyodide", "files", "some-files", "runner", "data"],
+)
+def test_the_build_publishes_only_a_snapshot_that_fits(fitting, change, why):
+    """theme/hooks/vendor.py: a snapshot of another Pyodide, of other runner modules, or
+    whose data is not what its manifest describes stays out of the site."""
+    import vendor
+
+    problem = vendor.snapshot_problem({**fitting, **change})
+    assert problem == why if why is None else problem.startswith(why), problem
+
+
 def test_python_starts_from_the_snapshot_as_it_would_from_scratch(browser, server, site_dir):
     """With the snapshot, and without it (not served), the worker says how Python started
     and the reader's program sees the same interpreter, with this browser's time zone and
@@ -126,6 +171,11 @@ def test_python_starts_from_the_snapshot_as_it_would_from_scratch(browser, serve
     finally:
         context.close()
     assert fresh["zone"][1] == 5 * 3600 and fresh["environ"]["LANG"] == "de_DE.UTF-8"
+    modules = set(restored.pop("modules")), set(fresh.pop("modules"))
+    assert modules[0] == modules[1], (
+        f"only from the snapshot: {sorted(modules[0] - modules[1])}, "
+        f"only from scratch: {sorted(modules[1] - modules[0])}"
+    )
     assert {key: restored[key] for key in fresh} == fresh
 
 

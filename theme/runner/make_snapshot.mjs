@@ -1,5 +1,5 @@
 // Makes the memory snapshot the runner's Python starts from (see snapshot.mjs): Pyodide in
-// Node.js, from the files the site serves, with the runner's modules imported.
+// Node.js, from the files the site serves, with the runner's module imported.
 //
 //   node theme/runner/make_snapshot.mjs --out DIR [--index node_modules/pyodide]
 //
@@ -19,8 +19,10 @@ const ROOT = path.resolve(HERE, "..", "..");
 const DATA = "runner-snapshot.bin.gz";
 // What loadPyodide() fetches: a snapshot fits only these very files.
 const CORE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
-// Imported into the snapshot besides the runner's modules: what setup() imports.
-const ALSO_IMPORTED = ["threading"];
+// What a plain start imports, and no more (the snapshot must hold the interpreter a plain
+// start gives): worker.js imports guide_runtime (which imports what it needs of the other
+// modules; the rest are imported on first use), setup() imports threading.
+const IMPORTED = ["guide_runtime", "threading"];
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -54,7 +56,7 @@ const { loadPyodide, version } = await import(path.join(index, "pyodide.mjs"));
 const pyodide = await loadPyodide({ ...OPTIONS, ...quiet, _makeSnapshot: true });
 pyodide.FS.mkdirTree(MODULE_DIR);
 for (const [name, text] of Object.entries(modules)) pyodide.FS.writeFile(`${MODULE_DIR}/${name}`, text);
-const imports = [...Object.keys(modules).map((name) => name.slice(0, -3)), ...ALSO_IMPORTED];
+const imports = IMPORTED;
 const scope = pyodide.toPy({});
 pyodide.runPython(
   [
