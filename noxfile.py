@@ -403,10 +403,12 @@ def bench_pdf(session: nox.Session) -> None:
 def bench_runner(session: nox.Session) -> None:
     """The in-page runner in headless Chromium (tests/browser/bench.py): (a) bare Pyodide
     load in a worker, (b) click to first output on a cold page, (c) on a second run,
-    (d) bytes before the first Run. Figures and goals: tests/browser/BENCHMARKS.md."""
+    (d) bytes before the first Run; and (f) DOMContentLoaded of a page with a diagram next to
+    pages without (tests/browser/bench_paint.py). Figures and goals: tests/browser/BENCHMARKS.md."""
     site_dir = Path(session.create_tmp()) / "bench-runner"
     build_site(session, "--site-dir", str(site_dir), pdf=False)
     session.run("python", "-m", "tests.browser.bench", "--site-dir", str(site_dir))
+    session.run("python", "-m", "tests.browser.bench_paint", "--site-dir", str(site_dir))
 
 
 def bench_runtime(session: nox.Session) -> None:

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from .axe import serious_violations
 from .conftest import OutsideRequests, chromium_path, is_local
 from .driver import BLOCKS, BlockDriver
 from .pages import runnable_blocks
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PYODIDE = "/assets/vendor/pyodide/"
 
 
@@ -636,16 +635,9 @@ def test_without_jspi_asyncio_run_says_so_and_shows_the_recording(
 
 def test_axe_finds_no_serious_violations(playground, driver) -> None:
     page, _ = playground
-    assert AXE.exists(), "node_modules/axe-core is missing: run `npm ci`"
     run_code(driver, "print('output to check')\nimport subprocess\nsubprocess.run(['ls'])\n")
     assert driver.note, "the scan covers the explanation too"
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)  # every page, both schemes: test_accessibility.py
     assert not serious, "\n".join(serious)
 
 

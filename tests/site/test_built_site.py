@@ -72,8 +72,9 @@ def test_no_google_fonts(site_dir: Path) -> None:
 
 
 def test_mermaid_is_served_by_the_site_on_pages_with_diagrams_only(site_dir: Path) -> None:
-    # Material fetches mermaid from a CDN unless window.mermaid already exists.
-    script = re.compile(r'<script src="([^"]*mermaid[^"]*\.js)"')
+    # Material fetches mermaid from a CDN unless window.mermaid already exists: the stand-in
+    # (lazy-mermaid.js) loads the site's copy, data-renderer, when a diagram nears the viewport.
+    script = re.compile(r'<script src="([^"]*lazy-mermaid\.js)" data-renderer="([^"]*\.js)"')
     with_diagrams = without = 0
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -82,6 +83,8 @@ def test_mermaid_is_served_by_the_site_on_pages_with_diagrams_only(site_dir: Pat
             with_diagrams += 1
             assert src, f"{page.relative_to(site_dir)} has a diagram but no mermaid script"
             assert (page.parent / src[1]).resolve().exists()
+            assert (page.parent / src[2]).resolve().name == "mermaid.min.js"
+            assert (page.parent / src[2]).resolve().exists()
         else:
             without += 1
             assert not src, f"{page.relative_to(site_dir)} loads mermaid without a diagram"
