@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .axe import AxeServer, add_axe, describe
+from .contrast import contrast
 from .driver import BlockDriver
 from .pages import page_url, runnable_blocks
 
@@ -35,6 +36,31 @@ SCAN = """(rules) => {
     const options = {resultTypes: ['violations']};
     if (rules) options.runOnly = {type: 'rule', values: rules};
     return axe.run(document, options).then(r => r.violations);
+}"""
+# The focus ring (Material's accent colour, the outline of every focused control) where it
+# is drawn: [what, element, the property that holds its colour]
+FOCUS_RINGS = [
+    ("a link in the text", ".md-content p a[href]", "--md-accent-fg-color"),
+    ("a header tab", ".md-tabs__link", "outline-color"),
+    ("the header's buttons", ".md-header__button", "--md-accent-fg-color"),
+    ("a runner button, focused", ".guide-runner__reset", "outline-color"),
+]
+RING = r"""([selector, property]) => {
+    const el = document.querySelector(selector);
+    if (property === 'outline-color') el.focus();  // the runner's ring is :focus-visible
+    const style = getComputedStyle(el);
+    const colour = property.startsWith('--') ? style.getPropertyValue(property).trim() : style.outlineColor;
+    let node = el, background = 'rgba(0, 0, 0, 0)';
+    while (node && /rgba\(.*, 0\)$/.test(background)) {
+        background = getComputedStyle(node).backgroundColor;
+        node = node.parentElement;
+    }
+    const probe = document.createElement('span');  // a colour as the browser computes it
+    probe.style.color = colour;
+    document.body.append(probe);
+    const computed = getComputedStyle(probe).color;
+    probe.remove();
+    return [computed, background];
 }"""
 # A run whose output has a traceback, a note and a timeline with marks: the threads
 # deadlock (problems/deadlock/).
@@ -107,3 +133,25 @@ def test_a_page_after_a_run_has_no_serious_or_critical_violations(
     finally:
         context.close()
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_focus_ring_stands_out_from_what_is_behind_it(
+    browser, server, site_dir, scheme
+) -> None:
+    """WCAG 2.2 non-text contrast: 3:1 (Material's amber was 1.9:1 on white)."""
+    block = next(b for b in runnable_blocks(site_dir) if b.snippet == AFTER_A_RUN)
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(server.url + block.page)
+        BlockDriver(page, block.index)  # the runner's buttons are there
+        low = []
+        for what, selector, prop in FOCUS_RINGS:
+            ring, background = page.evaluate(RING, [selector, prop])
+            ratio = contrast(ring, background)
+            if ratio < 3:
+                low.append(f"{scheme}: {what}: {ring} on {background}, {ratio:.2f}:1")
+    finally:
+        context.close()
+    assert not low, "\n".join(low)

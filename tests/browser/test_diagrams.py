@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from .conftest import OutsideRequests
+from .contrast import contrast
 
 MERMAID = "/assets/vendor/mermaid/mermaid.min.js"
 GANTT_PAGE = "foundations/concurrency-and-parallelism/"
@@ -136,27 +137,3 @@ def test_the_gantt_chart_reads_in_both_schemes_on_desktop_and_phone(browser, ser
             where = f"{scheme} at {width} px: {text!r}"
             assert size >= smallest, f"{where} is drawn {size:.1f} px high"
             assert contrast(fill, background) >= 4.5, f"{where}: {fill} on {background}"
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG contrast of a CSS rgb()/rgba() colour drawn on an opaque one."""
-    *fg, alpha = [*parse_rgb(foreground), 1.0][:4]
-    bg = parse_rgb(background)[:3]
-    blended = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg, strict=True)]
-    lighter, darker = sorted((luminance(blended), luminance(bg)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def parse_rgb(colour: str) -> tuple[float, ...]:
-    numbers = re.findall(r"[\d.]+", colour)
-    assert colour.startswith("rgb") and len(numbers) in (3, 4), colour
-    return tuple(float(n) for n in numbers)
-
-
-def luminance(rgb) -> float:
-    def channel(value: float) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
