@@ -32,7 +32,9 @@ async def main() -> None:
     big = bytes(60_000)
     client.sendto(big)
     async with asyncio.timeout(1):
-        print(f"a 60,000-byte datagram came back whole: {len(await protocol.replies.get()):,} bytes")
+        print(
+            f"a 60,000-byte datagram came back whole: {len(await protocol.replies.get()):,} bytes"
+        )
     client.close()
     server.close()
 
