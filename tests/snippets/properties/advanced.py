@@ -233,3 +233,61 @@ def the_guard_skips_instead_of_overlapping(output: str, recorded: str) -> None:
     assert skipped, "no tick was skipped although run 1 lasts two and a half intervals"
     assert sorted(ran + skipped) == [0, 1, 2, 3, 4]
     assert number(r"skip-if-running guard .* at most (\d+) at once", output) == 1
+
+
+# --- Seeing what a concurrent program does ----------------------------------------------
+
+
+@holds_for("advanced/observe_log_context.py")
+def every_line_names_its_thread_task_and_request(output: str, recorded: str) -> None:
+    lines = output.splitlines()
+    assert len(lines) == 6, output
+    items = {"1": "apples", "2": "pears"}
+    for line in lines:
+        thread, task, request, message = line.split(maxsplit=3)
+        number_ = request.removeprefix("req-")
+        assert number_ in items, line
+        if thread == "MainThread":  # in the handler's task
+            assert task == f"handler-{number_}", line
+            assert message in ("start", f"got {items[number_].upper()}"), line
+        else:  # in a worker thread of asyncio.to_thread: no task, but the request's context
+            assert re.fullmatch(r"asyncio_\d+", thread) and task == "None", line
+            assert message == f"reading {items[number_]}", line
+    for number_ in items:  # start, reading and got, for each request
+        assert sum(f"req-{number_} " in line for line in lines) == 3, output
+
+
+def _top(mode: str, who: str, output: str) -> tuple[str, int]:
+    """The first function and its sample count printed for a thread or task in a mode."""
+    section = output.split(f"{mode}\n", 1)[1]
+    line = next(line for line in section.splitlines() if f" {who}" in line.split(":")[0])
+    if line.endswith("no samples"):
+        return "", 0
+    function, count = line.split(": ", 1)[1].split(",")[0].rsplit(" ", 1)
+    return function, int(count)
+
+
+@holds_for("advanced/observe_sample_threads.py")
+def wall_mode_sees_waiting_cpu_mode_does_not(output: str, recorded: str) -> None:
+    # Every 1 ms for 0.5 s; a loaded machine makes the profiler miss some samples.
+    busy_wall, waits_wall = (
+        _top("--mode wall", "busy", output),
+        _top("--mode wall", "waits", output),
+    )
+    assert busy_wall[0] == "observe_sample_threads.py:busy" and busy_wall[1] >= 100, output
+    assert waits_wall[0] == "observe_sample_threads.py:waits" and waits_wall[1] >= 100, output
+    busy_cpu, waits_cpu = _top("--mode cpu", "busy", output), _top("--mode cpu", "waits", output)
+    assert busy_cpu[0] == "observe_sample_threads.py:busy", output
+    assert waits_cpu[1] < busy_cpu[1] / 2, f"the sleeping thread looked busy: {output}"
+
+
+@holds_for("advanced/observe_sample_tasks.py")
+def running_mode_sees_the_cpu_all_mode_sees_the_waits(output: str, recorded: str) -> None:
+    function, crunching = _top("--async-mode running", "cruncher", output)
+    assert function == "observe_sample_tasks.py:crunch" and crunching >= 50, output
+    _, polling = _top("--async-mode running", "poller", output)
+    assert polling < crunching / 10, f"the poller barely runs: {output}"
+    cruncher_all = output.split("--async-mode all\n", 1)[1].splitlines()[0]
+    assert "observe_sample_tasks.py:cruncher" in cruncher_all, output
+    function, waiting = _top("--async-mode all", "poller", output)
+    assert function == "tasks.py:sleep" and waiting >= 100, output
