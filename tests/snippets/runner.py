@@ -153,6 +153,16 @@ def _stop_group(process: subprocess.Popen) -> None:
         pass
 
 
+def _signals_as_in_a_terminal() -> None:
+    """In the snippet's process, before it starts: Ctrl-C and Ctrl-\\ do what they do for a
+    program a reader starts from a terminal. A job started in the background (as a CI
+    runner may start the suite) inherits them ignored, and Python then installs no
+    KeyboardInterrupt handler, so the examples that send themselves SIGINT would not show
+    what they show everywhere else."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def run(snippet: Snippet, python: str = sys.executable) -> Run:
     """Run the snippet; a blocking one is stopped after `blocks_after` seconds.
 
@@ -169,6 +179,7 @@ def run(snippet: Snippet, python: str = sys.executable) -> Run:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=_signals_as_in_a_terminal,
         )
         wait = snippet.blocks_after if snippet.blocks else snippet.timeout
         try:
