@@ -78,19 +78,15 @@ def literal_values(source: str) -> set[float]:
     return values
 
 
-def is_parameter(typed: str, sources: list[str]) -> bool:
-    """Whether a typed figure is a value one of the programs is given (`sleep(0.005)` is
-    "5 ms"), which the page may state, rather than one the run measured."""
+def is_parameter(typed: str, literals: set[float]) -> bool:
+    """Whether a typed figure is a value the programs are given (one of their LITERALS:
+    `sleep(0.005)` is "5 ms"), which the page may state, rather than one a run measured."""
     match = FIGURE.fullmatch(typed)
     value = float(match["number"].replace(",", ""))
     value *= SECONDS_PER.get(match["unit"], 1)
     if match["unit"] in SECONDS_PER and value in DOCUMENTED_DEFAULTS:
         return True
-    return any(
-        math.isclose(value, literal, rel_tol=1e-9)
-        for source in sources
-        for literal in literal_values(source)
-    )
+    return any(math.isclose(value, literal, rel_tol=1e-9) for literal in literals)
 
 
 def recordings_shown_on(page) -> dict[str, str]:
@@ -111,10 +107,11 @@ def programs_shown_on(page) -> list[str]:
 def figures_copied(markdown: str, outputs: dict[str, str], programs: list[str] = ()) -> list[str]:
     """The figures typed in MARKDOWN's prose that one of OUTPUTS (name: text) prints, other
     than the parameters written in PROGRAMS' sources."""
+    literals = set().union(*(literal_values(source) for source in programs))
     copied = []
     for typed, pattern in typed_figures(prose(markdown)):
         sources = [name for name, output in outputs.items() if pattern.search(output)]
-        if sources and not is_parameter(typed, list(programs)):
+        if sources and not is_parameter(typed, literals):
             copied.append(f"{typed!r} (in {', '.join(sources)})")
     return copied
 
