@@ -463,6 +463,16 @@ class Scheduler:
             _suspend(promise)
         self._resumed(task)
 
+    def _switch(self, task: Task, nxt: Task) -> None:
+        """The running `task` goes to the back of the ready list and `nxt` (already off it)
+        runs; `task` goes on from here when the scheduler gives it the baton again."""
+        task.state = READY
+        self.ready.append(task)
+        promise, task.resume = _deferred()
+        self._run(nxt)
+        _suspend(promise)
+        self._resumed(task)
+
     def _resumed(self, task: Task) -> None:
         if task.abort is not None:
             error, task.abort = task.abort, None
@@ -529,13 +539,7 @@ class Scheduler:
         self._expire()
         if task is None or not self.ready or task.in_handle:
             return
-        task.state = READY
-        nxt = self._pick()
-        self.ready.append(task)
-        promise, task.resume = _deferred()
-        self._run(nxt)
-        _suspend(promise)
-        self._resumed(task)
+        self._switch(task, self._pick())
 
     def interrupt_main(self) -> bool:
         """Make the main thread, blocked or ready, the next to run, with KeyboardInterrupt
@@ -558,12 +562,7 @@ class Scheduler:
         """At a switch point of `task` after a Stop: the main thread runs now (it raises
         KeyboardInterrupt and the run ends; end_run unwinds `task`, which stays ready)."""
         self.ready.remove(self.main)
-        task.state = READY
-        self.ready.append(task)
-        promise, task.resume = _deferred()
-        self._run(self.main)
-        _suspend(promise)
-        self._resumed(task)
+        self._switch(task, self.main)
 
     def slice_end(self) -> None:
         """The running thread's time slice is over: switch if another thread waits."""
@@ -582,13 +581,7 @@ class Scheduler:
         if task is None or task.state is not RUNNING or not waiting or task.in_handle:
             self._new_slice()
             return
-        task.state = READY
-        nxt = self._pick()
-        self.ready.append(task)
-        promise, task.resume = _deferred()
-        self._run(nxt)
-        _suspend(promise)
-        self._resumed(task)
+        self._switch(task, self._pick())
 
     # --- starting and ending threads ---------------------------------------------------
 
