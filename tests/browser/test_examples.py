@@ -20,9 +20,9 @@ from __future__ import annotations
 import time
 
 import pytest
-import snippet_metadata
 
-from tests.snippets.runner import retry_on_failure
+from guide import snippet_metadata
+from guide.running import retry_on_failure
 
 from .driver import BlockDriver, check_against_recording, normalise
 

@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-import snippet_metadata
+
+from guide import snippet_metadata
 
 from .driver import BlockDriver, check_against_recording, normalise
 

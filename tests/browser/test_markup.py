@@ -3,9 +3,10 @@ no browser needed."""
 
 from __future__ import annotations
 
-import examples
 import pytest
-import snippet_metadata
+
+from guide import snippet_metadata
+from guide.hooks import examples
 
 
 def some_snippet(*, with_metadata: bool) -> snippet_metadata.Snippet:

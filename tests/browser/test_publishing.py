@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import snippet_metadata
+
+from guide import snippet_metadata
 
 from .conftest import OutsideRequests
 from .driver import BlockDriver, check_against_recording, normalise

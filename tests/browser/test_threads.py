@@ -10,9 +10,9 @@ import re
 import textwrap
 
 import pytest
-import snippet_metadata
 
-from tests.snippets.checks import check
+from guide import snippet_metadata
+from guide.checks import check
 
 from .driver import BlockDriver, normalise
 from .pages import runnable_blocks

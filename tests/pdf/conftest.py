@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pypdf
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "theme" / "hooks"))
 
 from . import pdftext  # noqa: E402
 

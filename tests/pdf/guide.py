@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import examples
-import snippet_metadata
 import yaml
+
+from guide import snippet_metadata
+from guide.hooks import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

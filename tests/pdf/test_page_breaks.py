@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-import timelines
+
+from guide.hooks import timelines
 
 from . import guide, pdftags
 from .conftest import BOTTOM_MARGIN

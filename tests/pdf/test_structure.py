@@ -11,7 +11,8 @@ from urllib.parse import urljoin
 
 import pypdf
 import pytest
-import snippet_metadata
+
+from guide import snippet_metadata
 
 from . import guide
 from .conftest import BOTTOM_MARGIN, PDF_NAME

@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import timelines
+
+from guide.hooks import timelines
 
 from . import guide
 from .conftest import BOTTOM_MARGIN

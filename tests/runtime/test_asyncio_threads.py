@@ -6,18 +6,11 @@ docs/asyncio/threads-and-processes.md, several seeds each)."""
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "theme" / "hooks"))
-
-import snippet_metadata  # noqa: E402
-
-from tests.snippets.checks import check  # noqa: E402
-from tests.snippets.runner import trim_lines  # noqa: E402
+from guide import snippet_metadata
+from guide.checks import check, trim_lines
 
 # A hang would otherwise cost the harness's full minute.
 QUICK = 15.0
@@ -42,6 +35,7 @@ def in_one_of_several_attempts(attempt) -> None:
 
 SHUTDOWN_WHILE_BEATING = """
 import asyncio, time
+
 
 async def main():
     loop = asyncio.get_running_loop()

@@ -4,18 +4,10 @@ invariant (tests/snippets/properties/). The browser tests run every runnable one
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "theme" / "hooks"))
-
-import snippet_metadata  # noqa: E402
-
-from tests.snippets.checks import check  # noqa: E402
-from tests.snippets.runner import trim_lines  # noqa: E402
+from guide import snippet_metadata
+from guide.checks import check, trim_lines
 
 SAMPLE = [
     "threads/race_and_lock.py",

@@ -9,8 +9,8 @@ import re
 import tokenize
 
 import pytest
-import recorded_figures
-import snippet_metadata
+from guide.hooks import recorded_figures
+from guide import snippet_metadata
 
 from .pages import DOCS, example_names, markdown_pages
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import snippet_metadata
+from guide import snippet_metadata
 from .pages import example_names, fences, markdown_pages
 
 PYTHONISH = re.compile(r"^\{?\s*\.?(py|python|python3|pycon|ipython|py3)\b", re.IGNORECASE)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import timelines
+from guide.hooks import timelines
 
 from .pages import DOCS, markdown_pages
 

@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
-import snippet_metadata
-import versions
+from guide import snippet_metadata
+from guide.hooks import versions
 
 ROOT = Path(__file__).resolve().parents[2]
 

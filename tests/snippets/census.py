@@ -21,8 +21,9 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import snippet_metadata
-from snippet_metadata import Snippet
+
+from guide import snippet_metadata
+from guide.snippet_metadata import Snippet
 
 from . import test_snippets
 

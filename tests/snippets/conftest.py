@@ -1,7 +1,7 @@
 import platform
 import sys
 
-from .runner import SKIPPED
+from .calibration import SKIPPED
 
 
 def pytest_report_header(config):

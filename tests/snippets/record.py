@@ -9,11 +9,12 @@ from __future__ import annotations
 import platform
 import sys
 
-import snippet_metadata
+from guide import snippet_metadata
+from guide.checks import check
+from guide.running import Run, pause_before_retry, run
 
 from . import recordings
-from .checks import check
-from .runner import Run, beside_calibration, pause_before_retry, run
+from .calibration import beside_calibration
 
 
 def run_holding_its_invariant(snippet: snippet_metadata.Snippet) -> Run:

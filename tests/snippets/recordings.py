@@ -8,8 +8,8 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
-from snippet_metadata import RECORDINGS as MANIFEST
-from snippet_metadata import recordings
+from guide.snippet_metadata import RECORDINGS as MANIFEST
+from guide.snippet_metadata import recordings
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import snippet_metadata
+from guide import snippet_metadata
 
 from .census import selected
 

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
-import snippet_metadata
+
+from guide import snippet_metadata
+from guide.properties import PROPERTIES, SpeedUpCheckFailed, assert_no_speed_up, assert_speed_up
+from guide.running import retry_on_failure
 
 from . import conftest, runner, test_snippets
+from .calibration import SKIPPED, CoresMissing, beside_calibration
 from .cores import parallel_capacity
-from .properties import PROPERTIES, SpeedUpCheckFailed, assert_no_speed_up, assert_speed_up
-from .runner import SKIPPED, CoresMissing, beside_calibration, retry_on_failure
 
 IDLE, BUSY = 1.95, 1.05  # what parallel_capacity(2) measures with and without a free core
 TREE = PROPERTIES["processes/tree_reduction.py"]

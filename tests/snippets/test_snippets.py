@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import snippet_metadata
 
-from .checks import check
-from .properties import PROPERTIES
-from .runner import CoresMissing, beside_calibration, retry_on_failure, run
+from guide import snippet_metadata
+from guide.checks import check
+from guide.properties import PROPERTIES
+from guide.running import retry_on_failure, run
+
+from .calibration import CoresMissing, beside_calibration
 
 SNIPPETS = snippet_metadata.all_snippets()
 RECORDED = snippet_metadata.recordings()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import guide_timeline
 import pytest
 from guide_timeline import Recorder
+
+from guide import timeline as guide_timeline
 
 
 class FakeClock:

@@ -7,8 +7,9 @@ import asyncio
 import contextlib
 import io
 
-import guide_timeline
 from guide_timeline_asyncio import trace_loop
+
+from guide import timeline as guide_timeline
 
 
 def record(main) -> dict:

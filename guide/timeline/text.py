@@ -7,7 +7,7 @@ import re
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-# How each reason for waiting (guide_timeline.REASONS, in that order) reads in titles and
+# How each reason for waiting (guide.timeline.REASONS, in that order) reads in titles and
 # the legend, and the letter drawn where a wait begins.
 REASON_TEXT = {
     "lock": ("waits for a lock", "L"),

@@ -9,7 +9,7 @@ A property of a snippet that declares `needs-cores` compares speed-ups with
 `assert_speed_up` (and `assert_no_speed_up`), after everything else it checks (the answer,
 the number of rounds): a speed-up that is missing (or one that should not be there) is no
 evidence against the program when the machine lacked the cores, a wrong answer always is
-(see tests/snippets/runner.py, beside_calibration).
+(see tests/snippets/calibration.py, beside_calibration).
 """
 
 from __future__ import annotations

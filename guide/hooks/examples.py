@@ -29,13 +29,8 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import page_blocks
-import snippet_metadata
+from guide import page_blocks, snippet_metadata
 
 EXAMPLE = page_blocks.block_pattern("example")
 OPTIONS = {"section", "output", "run", "session"}

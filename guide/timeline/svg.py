@@ -1,7 +1,7 @@
 """Drawing a timeline recording as SVG: one row per lane, a bar where it ran, a band where it
 waited (styled by why), marks where it woke, printed and ended; the wait-for cycle of a
 deadlock, which lane holds what and waits for what; a hatched band where a long run's events
-were left out; a break where nothing happened for over half the run (guide_timeline_scale).
+were left out; a break where nothing happened for over half the run (scale.py).
 
 Two layouts of one recording: "wide" (720 units, names left of the rows: a page's column and
 print) and "narrow" (360 units, each name above its row, and under it what a deadlocked lane
@@ -30,10 +30,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from guide_timeline_frame import FrameParts
-from guide_timeline_scale import Scale, time_text
-from guide_timeline_story import Lane, Mark, Story, Stretch, summary_names
-from guide_timeline_text import REASON_TEXT, attr, chars_in, n, short_name, text, text_width
+from .frame import FrameParts
+from .scale import Scale, time_text
+from .story import Lane, Mark, Story, Stretch, summary_names
+from .text import REASON_TEXT, attr, chars_in, n, short_name, text, text_width
 
 PAD = 8  # around the figure
 AXIS = {"wide": 22, "narrow": 34}  # the time axis above the lanes (its name on a line of its own)

@@ -1,18 +1,18 @@
-"""What a timeline figure draws around its lanes (guide_timeline_svg.Drawing): the time axis
+"""What a timeline figure draws around its lanes (svg.Drawing): the time axis
 above them and its grid, the breaks where a quiet stretch is squeezed, the band of events not
 kept, the deadlock's wait-for cycle with what each lane holds and waits for, the note under
 a deadlock, the legend, and the tip a focused mark shows."""
 
 from __future__ import annotations
 
-from guide_timeline_scale import time_text
-from guide_timeline_text import REASON_TEXT, attr, chars_in, cut, n, text, text_width
+from .scale import time_text
+from .text import REASON_TEXT, attr, chars_in, cut, n, text, text_width
 
 PAD = 8
 
 
 class FrameParts:
-    """Mixed into guide_timeline_svg.Drawing, whose attributes it uses: out, width, layout,
+    """Mixed into svg.Drawing, whose attributes it uses: out, width, layout,
     scale, lanes, story, cycle, holds, x0, x1, arc_x, label_x, keyboard, clock."""
 
     def _tip(self, key, label: str, x: float, row_y: float) -> None:

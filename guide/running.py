@@ -1,4 +1,5 @@
-"""Run one snippet the way a reader would, in a fresh interpreter, and capture what it prints."""
+"""Run one example program the way a reader would, in a fresh interpreter, and capture what
+it prints: the snippet tests, the recorder and the timeline figures all run programs so."""
 
 from __future__ import annotations
 
@@ -11,19 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from snippet_metadata import SNIPPETS, Snippet
-
-from .cores import parallel_capacity
-from .properties import SpeedUpCheckFailed
-
-ROOT = SNIPPETS.parent
-# A core counts as free when it did at least this share of what a lone core does, so two
-# cores when parallel_capacity(2) >= 1.7. Two free cores measure 1.8 to 2.0 here (median
-# 1.94); beside one busy process 1.0 to 1.45; beside two about 1.1, above 1.7 in one
-# calibration of ten, hence both before and after the run. A demo runs at about 85% of the
-# cores it gets (1.7x of 2), so at 1.7 it still shows the 1.3x it promises.
-FREE_CORE = 0.85
-SKIPPED = "cores missing:"  # how a skip for lack of free cores begins (conftest counts them)
+from .checks import normalise
+from .snippet_metadata import Snippet
 
 
 @dataclass(frozen=True)
@@ -54,67 +44,6 @@ def retry_on_failure(attempt: Callable[[], None], retries: int) -> None:
             pause_before_retry(done)
 
 
-@dataclass(frozen=True)
-class Calibration:
-    """parallel_capacity() just before and just after one run of a snippet."""
-
-    cores: int  # how many free cores the snippet's check needs
-    before: float
-    after: float
-
-    @property
-    def enough(self) -> float:
-        return FREE_CORE * self.cores
-
-    @property
-    def had_the_cores(self) -> bool:
-        return min(self.before, self.after) >= self.enough
-
-    def __str__(self) -> str:
-        return (
-            f"{self.cores} CPU-bound processes did {self.before:.2f} cores' worth of work side "
-            f"by side just before the run and {self.after:.2f} just after "
-            f"({self.cores} free cores show at least {self.enough:.1f})"
-        )
-
-
-class CoresMissing(AssertionError):
-    """An attempt that says nothing about the speed-up: the machine lacked the free cores.
-    An AssertionError, so that retry_on_failure tries again; if the last attempt ends so,
-    the test is skipped and the recorder records nothing."""
-
-
-def beside_calibration(
-    attempt: Callable[[], None],
-    cores: int,
-    *,
-    even_if_it_holds: bool = False,
-    capacity: Callable[[int], float] | None = None,
-) -> Calibration:
-    """Call `attempt` (a run of a snippet whose check needs `cores` free cores, and the
-    check) between two calibrations of how many cores the machine gives right now.
-
-    Only a failed speed-up check (SpeedUpCheckFailed: a speed-up missing, or one where none
-    should be) depends on them: when a calibration found the cores busy it becomes
-    CoresMissing, otherwise it is a real failure. Any other failure, say a wrong answer, is
-    raised as it is. With `even_if_it_holds` (recording), a check
-    that held without the cores raises CoresMissing too: the speed-up it shows is not what
-    the machine gives. `capacity` stands in for parallel_capacity in tests."""
-    capacity = capacity or parallel_capacity
-    before = capacity(cores)
-    try:
-        attempt()
-    except SpeedUpCheckFailed as failure:
-        calibration = Calibration(cores, before, capacity(cores))
-        if calibration.had_the_cores:
-            raise SpeedUpCheckFailed(f"{failure}, although {calibration}") from failure
-        raise CoresMissing(f"{SKIPPED} {failure}, and {calibration}") from failure
-    calibration = Calibration(cores, before, capacity(cores))
-    if even_if_it_holds and not calibration.had_the_cores:
-        raise CoresMissing(f"{SKIPPED} the check held, but {calibration}")
-    return calibration
-
-
 def environment() -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -127,22 +56,6 @@ def environment() -> dict[str, str]:
     for name in ("PYTHONWARNINGS", "PYTHONHASHSEED", "PYTHONSTARTUP", "PYTHONPATH"):
         env.pop(name, None)
     return env
-
-
-def normalise(text: str) -> str:
-    """Make output independent of where the repository and Python live, and of trailing
-    spaces: paths in tracebacks read snippets/… and …/lib/python3.x/…"""
-    for prefix in sorted({sys.prefix, sys.base_prefix}, key=len, reverse=True):
-        text = text.replace(prefix + os.sep, "…" + os.sep)
-    return trim_lines(text.replace(str(ROOT) + os.sep, ""))
-
-
-def trim_lines(text: str) -> str:
-    """No trailing spaces, no trailing blank lines, one final newline (none if empty)."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _stop_group(process: subprocess.Popen) -> None:

@@ -39,7 +39,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 # The CPython versions the suite runs every snippet on; outputs are recorded on the last.
 TESTED_PYTHONS = ("3.11", "3.12", "3.13", "3.14", "3.15")
 RECORDER = tuple(int(part) for part in TESTED_PYTHONS[-1].split("."))

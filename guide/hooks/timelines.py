@@ -38,19 +38,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-HOOKS = Path(__file__).resolve().parent
-sys.path.insert(0, str(HOOKS))
-sys.path.insert(0, str(HOOKS.parent / "runner"))
-
-import guide_timeline  # noqa: E402
-import guide_timeline_scale  # noqa: E402
-import guide_timeline_svg  # noqa: E402, F401 (imported now: MkDocs drops the path above later)
-import page_blocks  # noqa: E402
-import snippet_metadata  # noqa: E402
+from guide import page_blocks, snippet_metadata
+from guide import timeline as guide_timeline
+from guide.timeline import scale as guide_timeline_scale
 
 TIMELINE = page_blocks.block_pattern("timeline")
 OPTIONS = {"caption"}
-RECORDER = HOOKS / "cpython_timeline.py"
+RECORDER = "guide.cpython_timeline"  # run as python -m RECORDER
 OLDEST_PYTHON = (3, 11)
 GRACE = 15.0  # seconds a recording may take beyond the snippet's own bound
 log = logging.getLogger("mkdocs.hooks.timelines")
@@ -90,7 +84,7 @@ class Recording:
     def start(cls, snippet: snippet_metadata.Snippet, workdir: Path) -> Recording:
         stem = snippet.name.replace("/", "-").removesuffix(".py")
         out, log = workdir / f"{stem}.json", workdir / f"{stem}.log"
-        command = [sys.executable, str(RECORDER), str(snippet.path), "--out", str(out)]
+        command = [sys.executable, "-m", RECORDER, str(snippet.path), "--out", str(out)]
         command += ["--timeout", f"{snippet.timeout:g}"]
         if snippet.blocks:
             command += ["--blocks-after", f"{snippet.blocks_after:g}"]

@@ -12,10 +12,19 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 
-import { FORMAT, MANIFEST, MODULE_DIR, PYTHON_ENV, restoreEnvironment, runnerDigest } from "./snapshot.mjs";
+import {
+  FORMAT,
+  MANIFEST,
+  MODULE_DIR,
+  MODULE_IMPORT,
+  PYTHON_ENV,
+  restoreEnvironment,
+  runnerDigest,
+  writeModules,
+} from "./snapshot.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..", "..");
+const ROOT = path.resolve(HERE, "..");
 const DATA = "runner-snapshot.bin.gz";
 // What loadPyodide() fetches: a snapshot fits only these very files.
 const CORE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
@@ -36,12 +45,14 @@ if (!out) {
 }
 const index = path.resolve(option("--index", path.join(ROOT, "node_modules", "pyodide"))) + path.sep;
 
-/** The runner's Python modules as worker.js bundles them: {file name: text}. */
+/** The runner's Python modules as worker.js bundles them: {path under MODULE_DIR: text}. */
 function runnerModules() {
   const worker = fs.readFileSync(path.join(HERE, "worker.js"), "utf8");
-  const names = [...worker.matchAll(/^import \w+ from "\.\/(\w+\.py)";$/gm)].map((m) => m[1]);
-  if (!names.includes("guide_runtime.py")) throw new Error("worker.js imports no guide_runtime.py");
-  return Object.fromEntries(names.map((name) => [name, fs.readFileSync(path.join(HERE, name), "utf8")]));
+  const found = [...worker.matchAll(MODULE_IMPORT)];
+  if (!found.length) throw new Error("worker.js imports no Python module");
+  return Object.fromEntries(
+    found.map(([, up, name]) => [name, fs.readFileSync(path.join(HERE, up + name), "utf8")]),
+  );
 }
 
 const sha256 = (bytes) => crypto.createHash("sha256").update(bytes).digest("hex");
@@ -54,8 +65,7 @@ const quiet = { stdout: () => {}, stderr: () => {} };
 const modules = runnerModules();
 const { loadPyodide, version } = await import(path.join(index, "pyodide.mjs"));
 const pyodide = await loadPyodide({ ...OPTIONS, ...quiet, _makeSnapshot: true });
-pyodide.FS.mkdirTree(MODULE_DIR);
-for (const [name, text] of Object.entries(modules)) pyodide.FS.writeFile(`${MODULE_DIR}/${name}`, text);
+writeModules(pyodide, modules);
 const imports = IMPORTED;
 const scope = pyodide.toPy({});
 pyodide.runPython(

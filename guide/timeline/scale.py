@@ -1,4 +1,4 @@
-"""Time to x for a timeline figure (guide_timeline_svg.py), and how times read in it.
+"""Time to x for a timeline figure (svg.py), and how times read in it.
 
 The axis is linear, except where it is broken:
 - the band of events not kept of a long run (the recording's first and last events are

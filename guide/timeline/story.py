@@ -1,6 +1,6 @@
-"""What a timeline recording (guide_timeline.Recorder.to_dict) tells, lane by lane: the
+"""What a timeline recording (guide.timeline.Recorder.to_dict) tells, lane by lane: the
 stretches each lane ran and waited, the moments it woke, printed and ended, for
-guide_timeline_svg.py to draw.
+svg.py to draw.
 
 A run of many threads or tasks is summarised (`Story.collapse`): the lanes that tell the
 story are kept (the main program, those in a deadlock, those that failed, then the first
@@ -10,7 +10,7 @@ that a figure stays a few hundred pixels tall whatever the run.
 
 from __future__ import annotations
 
-from guide_timeline_text import REASON_TEXT
+from .text import REASON_TEXT
 
 MAX_LANES = 12  # lanes drawn; a run with more keeps MAX_LANES - 1 and one summary lane
 MARK_LINES = 6  # lines printed close together, listed in their merged mark (and the last)

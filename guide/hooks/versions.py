@@ -6,11 +6,7 @@ pinned Pyodide); the build replaces them."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
-import snippet_metadata
+from guide import snippet_metadata
 
 TOKENS = {
     "%TESTED_PYTHONS%": snippet_metadata.in_words(),

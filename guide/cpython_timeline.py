@@ -52,11 +52,7 @@ import time
 import traceback
 from pathlib import Path
 
-RUNNER = Path(__file__).resolve().parents[1] / "runner"  # guide_timeline*.py live there
-sys.path.insert(0, str(RUNNER))
-import guide_timeline  # noqa: E402
-
-sys.path.remove(str(RUNNER))
+from guide import timeline as guide_timeline
 
 MIN_WAIT = 0.0002  # seconds: a call that took longer (or let another thread run) waited
 SETTLE_MIN = 0.002  # seconds a lock cycle lasts, at least, before a deadlock is declared
@@ -499,8 +495,7 @@ def _tap_output(report) -> None:
 
 
 def _uses_asyncio(path: Path) -> bool:
-    sys.path.insert(0, str(Path(__file__).parent))
-    import examples
+    from guide.hooks import examples
 
     return "asyncio" in examples.browser_needs(path.read_text(encoding="utf-8"))
 
@@ -625,10 +620,8 @@ def _trace_asyncio(recorder: guide_timeline.Recorder) -> None:
     """Every event loop the snippet makes is traced; prints go to the running task's lane."""
     import asyncio
 
-    sys.path.insert(0, str(RUNNER))
-    import guide_timeline_asyncio
+    from guide.timeline import loop_trace as guide_timeline_asyncio
 
-    sys.path.remove(str(RUNNER))
     counter = itertools.count(1)  # the tasks of every loop of the run, numbered in order
     make_loop = asyncio.events.new_event_loop
 

@@ -2,8 +2,8 @@
 //
 // make_snapshot.mjs (run by `nox -s runtime`) starts Pyodide in Node.js from the same files
 // the site serves (node_modules/pyodide), imports the runner's modules and saves the
-// interpreter's memory: build/runtime/snapshot/ holds the snapshot, gzipped, and a manifest
-// (MANIFEST) that says what it was made from. theme/hooks/vendor.py publishes both beside
+// interpreter's memory: build/snapshot/ holds the snapshot, gzipped, and a manifest
+// (MANIFEST) that says what it was made from. guide/hooks/vendor.py publishes both beside
 // Pyodide only when they match what the site serves; worker.js loads Pyodide from the
 // snapshot when the manifest matches the Pyodide and the runner modules it has, and starts
 // Python from scratch otherwise (or when anything about the snapshot fails).
@@ -20,6 +20,19 @@ export const FORMAT = 1;
 export const PYTHON_ENV = Object.freeze({ HOME: "/home/pyodide", PYTHONHASHSEED: "random" });
 // Where the runner's modules live in Pyodide's file system (worker.js imports them from there).
 export const MODULE_DIR = "/home/pyodide";
+// How worker.js imports the runner's Python modules (as text, bundled by esbuild): each goes
+// to MODULE_DIR at the path it is imported from, without the leading "./" or "../".
+// make_snapshot.mjs and guide/hooks/vendor.py read worker.js with this pattern.
+export const MODULE_IMPORT = /^import \w+ from "((?:\.\.?\/)+)([\w/]+\.py)";$/gm;
+
+/** Write the runner's modules ({path under MODULE_DIR: text}) into Pyodide's file system. */
+export function writeModules(pyodide, modules) {
+  for (const [name, text] of Object.entries(modules)) {
+    const file = `${MODULE_DIR}/${name}`;
+    pyodide.FS.mkdirTree(file.slice(0, file.lastIndexOf("/")));
+    pyodide.FS.writeFile(file, text);
+  }
+}
 
 /** SHA-256 (hex) of the runner's Python modules ({file name: text}), in name order: a
  * snapshot holds them imported, so it fits only the very same texts. */

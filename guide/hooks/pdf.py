@@ -1,7 +1,6 @@
-"""MkDocs hook: what the PDF's cover says, for builds with the print page (GUIDE_PDF=true);
-and theme/pdf/ (the printing tools, inside the theme folder) kept out of every site.
+"""MkDocs hook: what the PDF's cover says, for builds with the print page (GUIDE_PDF=true).
 
-The print-site plugin renders the cover (theme/pdf/cover.html) with `config` only; this hook
+The print-site plugin renders the cover (pdf/cover.html) with `config` only; this hook
 puts into `config.extra.guide_pdf` the edition (build date, and the commit when the sources
 are a git checkout), the CPython versions the examples are tested on, and the interpreter(s)
 that recorded the outputs shown. Nothing happens when the print page is switched off.
@@ -12,15 +11,8 @@ from __future__ import annotations
 import datetime
 import os
 import subprocess
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import snippet_metadata
-
-ROOT = Path(__file__).resolve().parents[2]
-PDF_TOOLS = ROOT / "theme" / "pdf"
+from guide import paths, snippet_metadata
 
 
 def _enabled(config) -> bool:
@@ -43,7 +35,7 @@ def _commit() -> str | None:
     try:
         result = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
+            cwd=paths.ROOT,
             capture_output=True,
             text=True,
             timeout=10,
@@ -71,11 +63,3 @@ def on_config(config):
         "recorders": snippet_metadata.in_words(tuple(recorders)) if recorders else None,
     }
     return config
-
-
-def on_files(files, config):
-    # MkDocs publishes every file of the theme folder that is not a template or Python.
-    for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(PDF_TOOLS):
-            files.remove(file)
-    return files

@@ -1,14 +1,14 @@
 """Timelines of concurrent runs: who ran when, where each waited and on what, where it woke,
 where it printed. One module for the three places that make them:
 
-- in the browser, the simulated threads' scheduler (theme/runtime/) and the asyncio loop of
-  guide_runtime.py record into a `Recorder` during a run (worker.js ships this file to
-  Pyodide as the module `guide_timeline`);
-- at build time, theme/hooks/timelines.py records a CPython run of a snippet;
+- in the browser, the simulated threads' scheduler (simthreads/) and the asyncio loop of
+  the runner's Python record into a `Recorder` during a run (runner/worker.js ships this
+  package to Pyodide as `guide.timeline`);
+- on CPython, guide/cpython_timeline.py records a run of a snippet;
 - `render_svg` draws what either recorded, as plain SVG (styled by the site's CSS, so it
-  follows the light and dark palettes): guide_timeline_svg.py, with guide_timeline_story.py
-  (what happened, lane by lane), guide_timeline_scale.py (time to x, and how times read),
-  guide_timeline_frame.py (axis, cycle, legend) and guide_timeline_text.py.
+  follows the light and dark palettes): svg.py, with story.py
+  (what happened, lane by lane), scale.py (time to x, and how times read),
+  frame.py (axis, cycle, legend) and text.py.
 
 A recording is a dict (JSON-ready):
 
@@ -164,19 +164,19 @@ class Recorder(BoundedEvents):
         }
 
 
-# --- drawing (guide_timeline_svg.py and the modules it uses) --------------------------------
+# --- drawing (svg.py and the modules it uses) --------------------------------
 
 
 def render_svg(recording: dict, *, caption: str | None = None, layout: str = "wide") -> str:
-    """The recording as an SVG figure (guide_timeline_svg.py): the "wide" layout for a page's
+    """The recording as an SVG figure (svg.py): the "wide" layout for a page's
     column and print, or the "narrow" one for a phone."""
-    import guide_timeline_svg  # on first use: a run records with this module alone
+    from . import svg  # on first use: a run that draws nothing never imports it
 
-    return guide_timeline_svg.render_svg(recording, caption=caption, layout=layout)
+    return svg.render_svg(recording, caption=caption, layout=layout)
 
 
 def render_svgs(recording: dict, *, caption: str | None = None) -> tuple[str, str]:
     """The wide and the narrow figure of one recording (the page shows the one that fits)."""
-    import guide_timeline_svg
+    from . import svg
 
-    return guide_timeline_svg.render_svgs(recording, caption=caption)
+    return svg.render_svgs(recording, caption=caption)

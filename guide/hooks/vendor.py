@@ -3,15 +3,16 @@ package-lock.json), so that no page ever loads anything from a CDN.
 
 - copies libraries: mermaid, Pyodide's core files (assets/vendor/pyodide/) and
   coi-serviceworker (at the site root, so that its scope covers every page);
-- puts the simulated-thread runtime beside Pyodide: its wheel and the copy of Pyodide's
-  lock file that lists it (both built by `nox -s runtime` into build/runtime/pyodide/),
+- puts the simulated threads (simthreads/) beside Pyodide: their wheel and the copy of
+  Pyodide's lock file that lists it (both built by `nox -s runtime` into build/pyodide/),
   so that the worker loads it by name, its hash checked;
 - puts beside Pyodide the memory snapshot the runner's Python starts from (made by
-  `nox -s runtime` into build/runtime/snapshot/, see theme/runner/snapshot.mjs), but only
+  `nox -s runtime` into build/snapshot/, see runner/snapshot.mjs), but only
   when it was made from the Pyodide files and the runner modules this build publishes;
   without it the runner starts Python from scratch, more slowly;
-- bundles the in-page runner (theme/runner/: runner.js, editor.js with CodeMirror 6,
-  worker.js with guide_runtime.py, runner.css) with esbuild into assets/runner/.
+- bundles the in-page runner (runner/: runner.js, editor.js with CodeMirror 6, worker.js
+  with the runner's Python and guide/timeline/, runner.css) with esbuild into
+  assets/runner/.
 
 A plain `mkdocs build` after `npm ci` produces the whole site.
 """
@@ -30,9 +31,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parents[2]
+from guide import paths
+
+ROOT = paths.ROOT
 NODE_MODULES = ROOT / "node_modules"
-RUNNER = ROOT / "theme" / "runner"
+RUNNER = paths.RUNNER
 
 # site path  ->  file under node_modules/
 VENDORED = {
@@ -47,18 +50,17 @@ VENDORED = {
     "coi-serviceworker.js": "coi-serviceworker/coi-serviceworker.min.js",
 }
 
-# The simulated-thread runtime (theme/runtime/), built by `nox -s runtime`: the lock file
-# replaces Pyodide's own (it is Pyodide's plus one entry).
-RUNTIME_SOURCE = ROOT / "theme" / "runtime"
-RUNTIME_BUILD = ROOT / "build" / "runtime" / "pyodide"
+# The simulated threads (simthreads/), built by `nox -s runtime`: the lock file replaces
+# Pyodide's own (it is Pyodide's plus one entry).
+RUNTIME_BUILD = paths.PYODIDE_INDEX
 RUNTIME_WHEEL = "simthreads-*-py3-none-any.whl"
 
-# The runner's snapshot (theme/runner/snapshot.mjs), made by `nox -s runtime`.
-SNAPSHOT_BUILD = ROOT / "build" / "runtime" / "snapshot"
+# The runner's snapshot (runner/snapshot.mjs), made by `nox -s runtime`.
+SNAPSHOT_BUILD = paths.SNAPSHOT
 SNAPSHOT_MANIFEST = "runner-snapshot.json"
 SNAPSHOT_FORMAT = 1
-# How worker.js imports the runner's Python modules (make_snapshot.mjs reads them the same way).
-RUNNER_MODULE = re.compile(r'^import \w+ from "\./(\w+\.py)";$', re.MULTILINE)
+# How worker.js imports the runner's Python modules: snapshot.mjs's MODULE_IMPORT.
+RUNNER_MODULE = re.compile(r'^import \w+ from "((?:\.\.?/)+)([\w/]+\.py)";$', re.MULTILINE)
 
 log = logging.getLogger("mkdocs.hooks.vendor")
 
@@ -97,10 +99,9 @@ def _sha256(path: Path) -> str:
 
 def runner_digest() -> str:
     """What snapshot.mjs's runnerDigest() gives for the modules worker.js bundles."""
-    names = RUNNER_MODULE.findall((RUNNER / "worker.js").read_text(encoding="utf-8"))
-    text = "".join(
-        f"{name}\0{(RUNNER / name).read_text(encoding='utf-8')}\0" for name in sorted(names)
-    )
+    found = RUNNER_MODULE.findall((RUNNER / "worker.js").read_text(encoding="utf-8"))
+    modules = {name: (RUNNER / (up + name)).read_text(encoding="utf-8") for up, name in found}
+    text = "".join(f"{name}\0{modules[name]}\0" for name in sorted(modules))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -119,7 +120,7 @@ def snapshot_problem(manifest: dict) -> str | None:
         if _sha256(NODE_MODULES / "pyodide" / name) != digest:
             return f"made from another {name} than the site serves"
     if manifest.get("runner") != runner_digest():
-        return "made from other runner modules (theme/runner/*.py changed since)"
+        return "made from other runner modules (their Python changed since)"
     data = SNAPSHOT_BUILD / manifest.get("file", "")
     if not data.is_file() or _sha256(data) != manifest.get("gzip", {}).get("sha256"):
         return f"{data.name} is missing or not the file its manifest describes"
@@ -146,7 +147,7 @@ def snapshot_files() -> dict[str, Path]:
 
 
 def bundle_runner() -> dict[str, bytes]:
-    """Run esbuild on theme/runner/; return {file name: content} of the bundles."""
+    """Run esbuild on runner/; return {file name: content} of the bundles."""
     esbuild = NODE_MODULES / ".bin" / "esbuild"
     if not esbuild.exists():
         raise _missing(esbuild)
@@ -166,17 +167,11 @@ def bundle_runner() -> dict[str, bytes]:
         ]
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         if done.returncode != 0:
-            raise PluginError(f"esbuild failed on theme/runner/:\n{done.stderr}")
+            raise PluginError(f"esbuild failed on runner/:\n{done.stderr}")
         return {p.name: p.read_bytes() for p in Path(out).iterdir() if p.is_file()}
 
 
 def on_files(files, config):
-    # theme/runner/ holds sources: the site gets their bundles instead; theme/runtime/ is
-    # the source of the runtime's wheel.
-    for file in list(files):
-        source = Path(file.abs_src_path) if file.abs_src_path else None
-        if source and (source.is_relative_to(RUNNER) or source.is_relative_to(RUNTIME_SOURCE)):
-            files.remove(file)
     for target, source in VENDORED.items():
         path = NODE_MODULES / source
         if not path.exists():
@@ -191,6 +186,7 @@ def on_files(files, config):
 
 def on_serve(server, config, builder):
     server.watch(str(RUNNER))
+    server.watch(str(paths.ROOT / "guide" / "timeline"))
     server.watch(str(RUNTIME_BUILD))
     if SNAPSHOT_BUILD.is_dir():
         server.watch(str(SNAPSHOT_BUILD))

@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import html
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-import snippet_metadata
+from guide import snippet_metadata
 
 REFERENCE = re.compile(r'%recorded (?P<name>[\w./-]+\.py) "(?P<pattern>[^"\n]+)"%')
 

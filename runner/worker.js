@@ -22,27 +22,38 @@
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
 
-import { MODULE_DIR, PYTHON_ENV, restoreEnvironment, snapshotBytes, snapshotManifest } from "./snapshot.mjs";
+import {
+  MODULE_DIR,
+  PYTHON_ENV,
+  restoreEnvironment,
+  snapshotBytes,
+  snapshotManifest,
+  writeModules,
+} from "./snapshot.mjs";
+import GUIDE from "../guide/__init__.py";
+import TIMELINE from "../guide/timeline/__init__.py";
+import TIMELINE_FRAME from "../guide/timeline/frame.py";
+import TIMELINE_LOOP_TRACE from "../guide/timeline/loop_trace.py";
+import TIMELINE_SCALE from "../guide/timeline/scale.py";
+import TIMELINE_STORY from "../guide/timeline/story.py";
+import TIMELINE_SVG from "../guide/timeline/svg.py";
+import TIMELINE_TEXT from "../guide/timeline/text.py";
 import RUNTIME from "./guide_runtime.py";
-import TIMELINE from "./guide_timeline.py";
-import TIMELINE_ASYNCIO from "./guide_timeline_asyncio.py";
-import TIMELINE_FRAME from "./guide_timeline_frame.py";
-import TIMELINE_SCALE from "./guide_timeline_scale.py";
-import TIMELINE_STORY from "./guide_timeline_story.py";
-import TIMELINE_SVG from "./guide_timeline_svg.py";
-import TIMELINE_TEXT from "./guide_timeline_text.py";
 
-// The Python modules of the runner, written to Pyodide's file system (guide_runtime
-// imports the others: guide_timeline draws with the guide_timeline_* modules).
+// The Python modules of the runner, written to Pyodide's file system under MODULE_DIR at the
+// path they are imported from here, without its leading "./" or "../" (make_snapshot.mjs and
+// guide/hooks/vendor.py read these imports the same way): guide_runtime imports the
+// timelines' package, guide.timeline, shared with the site build.
 const MODULES = {
+  "guide/__init__.py": GUIDE,
+  "guide/timeline/__init__.py": TIMELINE,
+  "guide/timeline/frame.py": TIMELINE_FRAME,
+  "guide/timeline/loop_trace.py": TIMELINE_LOOP_TRACE,
+  "guide/timeline/scale.py": TIMELINE_SCALE,
+  "guide/timeline/story.py": TIMELINE_STORY,
+  "guide/timeline/svg.py": TIMELINE_SVG,
+  "guide/timeline/text.py": TIMELINE_TEXT,
   "guide_runtime.py": RUNTIME,
-  "guide_timeline.py": TIMELINE,
-  "guide_timeline_asyncio.py": TIMELINE_ASYNCIO,
-  "guide_timeline_frame.py": TIMELINE_FRAME,
-  "guide_timeline_scale.py": TIMELINE_SCALE,
-  "guide_timeline_story.py": TIMELINE_STORY,
-  "guide_timeline_svg.py": TIMELINE_SVG,
-  "guide_timeline_text.py": TIMELINE_TEXT,
 };
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
@@ -53,7 +64,7 @@ const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
 // URL relative to this file; the module's install() is called once
 // (guide_runtime.install_runtime).
 export const RUNTIMES = {
-  // Simulated threads (theme/runtime/, built by `nox -s runtime` into the lock file).
+  // Simulated threads (simthreads/, built by `nox -s runtime` into the lock file).
   threads: { package: "simthreads", module: "simthreads" },
 };
 
@@ -174,7 +185,7 @@ async function init(interrupt) {
     interruptBuffer = new Int32Array(interrupt);
     pyodide.setInterruptBuffer(interruptBuffer);
   }
-  for (const [name, text] of Object.entries(MODULES)) pyodide.FS.writeFile(`${MODULE_DIR}/${name}`, text);
+  writeModules(pyodide, MODULES);
   runtime = pyodide.runPython(
     `import sys\nsys.path.insert(0, '${MODULE_DIR}')\nimport guide_runtime\nguide_runtime`,
   );

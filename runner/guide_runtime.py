@@ -17,8 +17,8 @@ What a browser cannot do ends the run with a `limit` the page explains: starting
 sockets, asyncio.run() without WebAssembly stack switching (JSPI), reading input(), and
 importing a package that is not in the standard library.
 
-Each run of a threading or asyncio program also records a timeline (guide_timeline.py,
-which worker.js ships beside this module with guide_timeline_asyncio.py): the runtimes
+Each run of a threading or asyncio program also records a timeline (guide.timeline,
+which worker.js ships beside this module with guide.timeline.loop_trace): the runtimes
 record their threads, every event loop of the run its tasks, and every line printed goes
 to the lane that ran when it was printed.
 """
@@ -48,8 +48,8 @@ from asyncio.base_events import _format_handle
 from asyncio.constants import DEBUG_STACK_DEPTH
 from asyncio.log import logger as _asyncio_logger
 
-import guide_timeline
-from guide_timeline_asyncio import program_lane, trace_loop
+from guide import timeline as guide_timeline
+from guide.timeline.loop_trace import program_lane, trace_loop
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 from pyodide.webloop import _MAX_TIMEOUT_MS, WebLoop, WebLoopPolicy
 from pyodide.webloop import _orig_sleep as _blocking_sleep

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 
-from snippet_metadata import Snippet
-
+from .paths import ROOT
 from .properties import PROPERTIES
+from .snippet_metadata import Snippet
 
 NUMBER = re.compile(r"\d+(?:[.,_]\d+)*")
 
@@ -42,6 +44,22 @@ def check(snippet: Snippet, output: str, recorded: str) -> None:
         prop = PROPERTIES.get(snippet.name)
         assert prop is not None, (
             f"{snippet.name} declares check = 'property' but no function in "
-            "tests/snippets/properties/ is registered for it with @holds_for"
+            "guide/properties/ is registered for it with @holds_for"
         )
         prop(output, recorded)
+
+
+def normalise(text: str) -> str:
+    """Make output independent of where the repository and Python live, and of trailing
+    spaces: paths in tracebacks read snippets/… and …/lib/python3.x/…"""
+    for prefix in sorted({sys.prefix, sys.base_prefix}, key=len, reverse=True):
+        text = text.replace(prefix + os.sep, "…" + os.sep)
+    return trim_lines(text.replace(str(ROOT) + os.sep, ""))
+
+
+def trim_lines(text: str) -> str:
+    """No trailing spaces, no trailing blank lines, one final newline (none if empty)."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""

@@ -1,5 +1,5 @@
 """asyncio's side of a timeline: one lane per task of an event loop, recorded into a
-guide_timeline.Recorder.
+guide.timeline.Recorder.
 
     trace_loop(loop, recorder)
 

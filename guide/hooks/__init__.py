@@ -1,0 +1,1 @@
+"""The MkDocs hooks that mkdocs.yml lists, one feature each (see each module)."""
