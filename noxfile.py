@@ -408,12 +408,12 @@ def bench_runner(session: nox.Session) -> None:
 
 
 def bench_runtime(session: nox.Session) -> None:
-    """The simulated-thread runtime in headless Chromium (tests/runtime/bench.py): overhead on
+    """The simulated threads in headless Chromium (tests/browser/bench_threads.py): overhead on
     thread-free code (goal <= 1.5x) and 4 threads x 100,000 locked increments (goal <= 3 s).
-    Figures of record: tests/runtime/BENCHMARKS.md."""
+    Figures of record: tests/browser/BENCHMARKS.md."""
     site_dir = Path(session.create_tmp()) / "bench-runtime"
     build_site(session, "--site-dir", str(site_dir), pdf=False)
-    session.run("python", "-m", "tests.runtime.bench", "--site-dir", str(site_dir))
+    session.run("python", "-m", "tests.browser.bench_threads", "--site-dir", str(site_dir))
 
 
 @nox.session(python=DOCS_PYTHON, requires=["runtime"])

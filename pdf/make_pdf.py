@@ -1,13 +1,13 @@
 """Print the site's combined print page (mkdocs-print-site-plugin) to one PDF, offline.
 
-    python theme/pdf/make_pdf.py SITE_DIR [--output FILE]
+    python pdf/make_pdf.py SITE_DIR [--output FILE]
 
 SITE_DIR is a site built with GUIDE_PDF=true, so it holds print_page/index.html. The page is
 served from SITE_DIR on 127.0.0.1 and printed by Debian's Chromium through Playwright. Every
 request for another host is refused, and the print fails if the page asked for one, or if a
 diagram, an image or a file of the site did not load.
 
-Steps: theme/pdf/prepare.js readies the page (waits for the diagrams, opens collapsed blocks,
+Steps: pdf/prepare.js readies the page (waits for the diagrams, opens collapsed blocks,
 nests the headings so that the PDF outline reads section > page > heading), then, with the
 page laid out for print at the width of a page's text, scales down any figure taller than a
 page and marks which code blocks fit on a page (kept whole) and which do not; a first, quick
@@ -22,7 +22,6 @@ import argparse
 import functools
 import http.server
 import io
-import shutil
 import sys
 import threading
 import time
@@ -32,16 +31,11 @@ import pikepdf
 import pypdf
 from playwright.sync_api import sync_playwright
 
+from guide import chromium
+from guide.paths import PDF_NAME
+
 HERE = Path(__file__).resolve().parent
-PDF_NAME = "concurrent-python.pdf"
 PRINT_PAGE = "print_page/index.html"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # The in-browser runner has no use on paper: its scripts are not loaded, so the examples print
 # exactly as the static page has them (code, then recorded output). The print CSS hides its
 # controls anyway, for readers who print a page from the browser. (coi-serviceworker.js would
@@ -68,13 +62,6 @@ def _serve(directory: Path) -> http.server.ThreadingHTTPServer:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        sys.exit("chromium not found: apt-get install -y chromium (never `playwright install`)")
-    return path
 
 
 def anchor_pages(pdf: bytes) -> dict[str, int]:
@@ -137,9 +124,11 @@ def make_pdf(site_dir: Path, output: Path) -> dict:
     started = time.perf_counter()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS
-            )
+            try:
+                options = chromium.launch_options()
+            except chromium.ChromiumMissing as missing:
+                sys.exit(str(missing))
+            browser = playwright.chromium.launch(**options)
             context = browser.new_context(
                 color_scheme="light", service_workers="block", viewport=VIEWPORT
             )

@@ -30,9 +30,7 @@ _headers (cross-origin isolated), as Netlify or Cloudflare Pages would, every fi
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -40,16 +38,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from guide import chromium, paths
+
 from .pages import runnable_blocks
 from .server import SiteServer
-
-ROOT = Path(__file__).resolve().parents[2]
-ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 BARE_LOAD = """async (indexURL) => {
     const source = `
@@ -124,18 +116,8 @@ SECOND_PAGE = "asyncio/coroutine_objects.py"
 HOW_PYTHON_STARTED = "() => window.guideRunner.interpreter.info?.start"
 
 
-def chromium_options() -> dict:
-    args = list(ARGS)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
-    path = shutil.which("chromium")
-    if path is None:
-        sys.exit("Chromium was not found: install it with `apt-get install -y chromium`")
-    return {"executable_path": path, "args": args}
-
-
 def launch(playwright):
-    return playwright.chromium.launch(**chromium_options())
+    return playwright.chromium.launch(**chromium.launch_options())
 
 
 def choose_page(site_dir: Path, other_than: str | None = None) -> tuple[str, int]:
@@ -220,7 +202,7 @@ def second_page(playwright, base_url: str, first, second, snapshot: bool = True)
     cache on disk as a reader's has: a fresh context (an incognito window) keeps its cache
     in memory and leaves out files over about 6.5 MB (Pyodide's wasm)."""
     with tempfile.TemporaryDirectory(prefix="guide-bench-profile-") as profile:
-        context = playwright.chromium.launch_persistent_context(profile, **chromium_options())
+        context = playwright.chromium.launch_persistent_context(profile, **chromium.launch_options())
         if not snapshot:
             without_snapshot(context)
         page = context.new_page()
@@ -292,7 +274,7 @@ def timeline_report(browser, base_url: str, site_dir: Path, repeat: int) -> list
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--site-dir", type=Path, default=Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site"))
+        "--site-dir", type=Path, default=paths.site_dir()
     )
     parser.add_argument("--page", help="URL path of the page to click Run on")
     parser.add_argument("--index", type=int, default=0, help="which runnable block of --page")

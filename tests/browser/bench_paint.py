@@ -13,15 +13,15 @@ figures, asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from guide import paths
+
 from .bench import launch
 from .server import SiteServer
 
-ROOT = Path(__file__).resolve().parents[2]
 DIAGRAM_PAGE = "foundations/concurrency-and-parallelism/"
 PLAIN_PAGES = ("", "threads/debugging-and-benchmarking/")
 TIMES = """() => {
@@ -82,7 +82,7 @@ def paint_report(browser, base_url: str, repeat: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--site-dir", type=Path, default=Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site"))
+        "--site-dir", type=Path, default=paths.site_dir()
     )
     parser.add_argument("--repeat", type=int, default=7)
     options = parser.parse_args()

@@ -3,43 +3,21 @@ on 127.0.0.1. The site is GUIDE_SITE_DIR (default site/); `nox -s site` builds i
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from guide import chromium, paths
+
 from .driver import PageCache
 from .pages import runnable_blocks
 from .server import SiteServer
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-breakpad",
-]
-
 
 def the_site_dir() -> Path:
-    return Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site")).resolve()
-
-
-def chromium_path() -> str:
-    """Debian's Chromium; fails (never skips) with how to get it."""
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.fail(
-            "Chromium was not found: the browser tests need Debian's Chromium. Install it "
-            "with `apt-get install -y chromium` (not `playwright install`).",
-            pytrace=False,
-        )
-    return path
+    return paths.site_dir()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -67,10 +45,11 @@ def playwright_instance():
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance):
-    args = list(CHROMIUM_ARGS)
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
-    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=args)
+    try:
+        options = chromium.launch_options()
+    except chromium.ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)  # fails, never skips
+    browser = playwright_instance.chromium.launch(**options)
     yield browser
     browser.close()
 

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from guide import chromium
+
 from .axe import serious_violations
-from .conftest import OutsideRequests, chromium_path, is_local
+from .conftest import OutsideRequests, is_local
 from .driver import BLOCKS, BlockDriver
 from .pages import runnable_blocks
 
@@ -490,7 +492,7 @@ import asyncio, atexit, builtins, json, logging, os, sys, warnings
 
 sys.leak = builtins.leak = json.leak = True
 os.environ["LEAK"] = "1"
-sys.path.append("/leak")
+sys.path += ["/leak"]
 sys.setrecursionlimit(12345)
 warnings.simplefilter("error")
 logging.basicConfig(level=logging.DEBUG, format="LEAK %(message)s")
@@ -643,5 +645,5 @@ def test_axe_finds_no_serious_violations(playground, driver) -> None:
 
 def test_a_missing_chromium_fails_with_how_to_install_it(monkeypatch) -> None:
     monkeypatch.setattr("shutil.which", lambda name: None)
-    with pytest.raises(pytest.fail.Exception, match=r"apt-get install -y chromium"):
-        chromium_path()
+    with pytest.raises(chromium.ChromiumMissing, match=r"apt-get install -y chromium"):
+        chromium.launch_options()

@@ -3,17 +3,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pypdf
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from guide import paths
+from guide.paths import PDF_NAME
 
-from . import pdftext  # noqa: E402
+from . import pdftext
 
-PDF_NAME = "concurrent-python.pdf"
+ROOT = paths.ROOT
 # The page box of the print CSS (@page in theme/main.html): A4, 16 mm left and right, 18 mm
 # at the bottom, where the running footer (the guide's name, the page number) goes.
 SIDE_MARGIN = 16 * pdftext.MM
@@ -22,7 +22,7 @@ BOTTOM_MARGIN = 18 * pdftext.MM
 
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
-    path = Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site"))
+    path = paths.site_dir()
     if not (path / "index.html").exists():
         pytest.fail(f"no built site in {path}: run `nox -s pdf` (or `nox -s pdf-tests`) first")
     return path

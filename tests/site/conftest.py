@@ -1,16 +1,14 @@
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from guide import paths
 
 
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     """The built site (GUIDE_SITE_DIR, default site/); the `site` nox session builds it first."""
-    path = Path(os.environ.get("GUIDE_SITE_DIR", ROOT / "site"))
+    path = paths.site_dir()
     if not (path / "index.html").exists():
         pytest.fail(f"no built site in {path}: run `nox -s build` first")
     return path

@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from guide import snippet_metadata
+
 from .pages import DOCS, example_names, markdown_pages
 
 SECTIONS = ["Foundations", "Threads", "Processes", "Asynchronous I/O", "Problems", "Advanced"]

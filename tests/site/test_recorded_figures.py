@@ -9,8 +9,9 @@ import re
 import tokenize
 
 import pytest
-from guide.hooks import recorded_figures
+
 from guide import snippet_metadata
+from guide.hooks import recorded_figures
 
 from .pages import DOCS, example_names, markdown_pages
 

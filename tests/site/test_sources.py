@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from guide import snippet_metadata
+
 from .pages import example_names, fences, markdown_pages
 
 PYTHONISH = re.compile(r"^\{?\s*\.?(py|python|python3|pycon|ipython|py3)\b", re.IGNORECASE)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from guide.hooks import timelines
 
 from .pages import DOCS, markdown_pages

@@ -7,26 +7,25 @@ site, through a runnable block as a reader runs it (`nox -s bench`):
 (b) 4 threads x 100,000 increments under a lock, wall time of the run; goal <= 3 s;
 and, for reference, the loop of (a) while another thread is alive (switch points on).
 
-    python -m tests.runtime.bench --site-dir DIR
+    python -m tests.browser.bench_threads --site-dir DIR
 
-Figures of record: tests/runtime/BENCHMARKS.md.
+Figures of record: tests/browser/BENCHMARKS.md ("Simulated threads").
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import textwrap
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM_ARGS
-from tests.browser.driver import BlockDriver
-from tests.browser.pages import runnable_blocks
-from tests.browser.server import SiteServer
+from guide import chromium
+
+from .driver import BlockDriver
+from .pages import runnable_blocks
+from .server import SiteServer
 
 LOOP = """
 import time
@@ -88,9 +87,8 @@ def main() -> None:
     parser.add_argument("--site-dir", type=Path, required=True)
     site_dir = parser.parse_args().site_dir
     block = next(b for b in runnable_blocks(site_dir) if "threads" in b.needs)
-    args = list(CHROMIUM_ARGS) + (["--no-sandbox"] if os.geteuid() == 0 else [])
     with SiteServer(site_dir, headers=True) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=args)
+        browser = playwright.chromium.launch(**chromium.launch_options())
         page = browser.new_page()
         page.goto(server.url + block.page)
         driver = BlockDriver(page, block.index)
