@@ -4,6 +4,7 @@ nox -s serve     build and serve the site at http://127.0.0.1:8000 with live rel
 nox -s build     strict build into site/
 nox -s tests     everything: lint, snippets on every Python, the built site, the browser
 nox -s record    re-run every snippet and write its recorded output (snippets/**/*.out)
+nox -s unit      the fast tier: tests that need no built site, browser or Pyodide (< 1 min)
 nox -s lint      ruff on Python files, codespell on the pages
 nox -s pdf       the site with the whole guide as one PDF (site/concurrent-python.pdf)
 nox -s bench     benchmarks that print figures
@@ -310,6 +311,28 @@ def site(session: nox.Session) -> None:
     session.run("pytest", "--codeblocks", "docs", "-p", "no:cacheprovider")
     # In Debian's Chromium: every runnable example of the built site, and the runner itself.
     session.run("pytest", "tests/browser", "-p", "no:cacheprovider")
+
+
+# What `nox -s unit` runs: every test that needs neither a built site nor a browser nor
+# Pyodide (tests/conftest.py marks the ones that need the site).
+UNIT_TESTS = [
+    "tests/timeline",
+    "tests/toolchain",
+    "tests/site",
+    "tests/snippets/test_cores.py",
+    "tests/snippets/test_census.py",
+    "tests/snippets/test_runner_signals.py",
+]
+
+
+@nox.session(python=DOCS_PYTHON)
+def unit(session: nox.Session) -> None:
+    """The fast tier (well under a minute): the tests that build nothing, run no browser and
+    no Pyodide — the timeline drawings, the toolchain, the page sources, the snippet
+    runner's own logic. The full suite is `nox -s tests`."""
+    session.install("-r", "requirements/docs.txt", "-e", ".")
+    session.run("pytest", *UNIT_TESTS, "-m", "not needs_site", "-p", "no:cacheprovider",
+                *session.posargs)  # fmt: skip
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -12,7 +12,7 @@ def pytest_report_header(config):
 
 def pytest_terminal_summary(terminalreporter):
     """How many speed-up checks were skipped because the machine lacked the free cores
-    (runner.beside_calibration), printed even when none was: a skip must not go unseen."""
+    (calibration.beside_calibration), printed even when none was: a skip must not go unseen."""
     skipped = [
         report.nodeid.rpartition("[")[2].rstrip("]")
         for report in terminalreporter.stats.get("skipped", [])

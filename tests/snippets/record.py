@@ -21,7 +21,7 @@ def run_holding_its_invariant(snippet: snippet_metadata.Snippet) -> Run:
     """A run whose output satisfies the snippet's own property: a page must never show a
     recording that contradicts what the tests promise (say, a speed-up hidden by load).
     A snippet that needs free cores is recorded only from a run that had them, as the
-    calibrations just before and after it show (runner.beside_calibration)."""
+    calibrations just before and after it show (calibration.beside_calibration)."""
     if snippet.check != "property":
         return run(snippet)
     runs: list[Run] = []

@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from guide import snippet_metadata
+from guide import running, snippet_metadata
 from guide.properties import PROPERTIES, SpeedUpCheckFailed, assert_no_speed_up, assert_speed_up
 from guide.running import retry_on_failure
 
-from . import conftest, runner, test_snippets
+from . import calibration, conftest, test_snippets
 from .calibration import SKIPPED, CoresMissing, beside_calibration
 from .cores import parallel_capacity
 
@@ -100,14 +100,14 @@ def test_the_recorder_takes_a_run_only_when_it_had_the_cores() -> None:
 
 
 def test_the_threshold_lies_between_one_and_two_cores() -> None:
-    assert runner.Calibration(2, 1.7, 2.0).had_the_cores
-    assert not runner.Calibration(2, 1.69, 2.0).had_the_cores
-    assert not runner.Calibration(2, 2.0, 1.3).had_the_cores
+    assert calibration.Calibration(2, 1.7, 2.0).had_the_cores
+    assert not calibration.Calibration(2, 1.69, 2.0).had_the_cores
+    assert not calibration.Calibration(2, 2.0, 1.3).had_the_cores
 
 
 @pytest.fixture
 def no_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(runner, "pause_before_retry", lambda attempt: None)
+    monkeypatch.setattr(running, "pause_before_retry", lambda attempt: None)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,7 @@ def test_the_last_attempt_decides(no_pauses, figures, outcome) -> None:
 def test_a_snippet_test_skips_with_the_reason(monkeypatch, no_pauses) -> None:
     snippet = snippet_metadata.find("processes/tree_reduction.py")
     figures = iter([BUSY, IDLE] * (snippet.retries + 1))
-    monkeypatch.setattr(runner, "parallel_capacity", lambda workers: next(figures))
+    monkeypatch.setattr(calibration, "parallel_capacity", lambda workers: next(figures))
     monkeypatch.setattr(
         test_snippets, "run_and_check", lambda s: TREE(tree_output(speed_up=1.1), TREE_RECORDED)
     )
@@ -152,7 +152,7 @@ def test_a_snippet_test_skips_with_the_reason(monkeypatch, no_pauses) -> None:
 def test_a_busy_machine_ends_the_retries_after_three_attempts(monkeypatch, no_pauses) -> None:
     snippet = snippet_metadata.find("processes/tree_reduction.py")
     assert snippet.retries + 1 > test_snippets.MOST_ATTEMPTS_WITHOUT_CORES
-    monkeypatch.setattr(runner, "parallel_capacity", lambda workers: BUSY)
+    monkeypatch.setattr(calibration, "parallel_capacity", lambda workers: BUSY)
     runs = []
 
     def slow_tree(s) -> None:

@@ -23,7 +23,7 @@ def test_snippet(snippet: snippet_metadata.Snippet) -> None:
     if snippet.needs_cores == 1:
         retry_on_failure(lambda: run_and_check(snippet), snippet.retries)
         return
-    # A speed-up is only evidence when the machine had the cores to show it: see runner.py.
+    # A speed-up is only evidence when the machine had the cores to show it: see calibration.py.
     lacking: list[CoresMissing] = []
 
     def attempt() -> None:

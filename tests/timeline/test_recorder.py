@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from guide_timeline import Recorder
 
 from guide import timeline as guide_timeline
+from guide.timeline import Recorder
 
 
 class FakeClock:

@@ -9,7 +9,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from guide_timeline import REASONS, Recorder, render_svg
+
+from guide.timeline import REASONS, Recorder, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

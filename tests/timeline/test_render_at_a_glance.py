@@ -9,10 +9,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from guide_timeline import Recorder, render_svg, render_svgs
-from guide_timeline_scale import time_text
-from guide_timeline_story import MAX_LANES
-from guide_timeline_text import short_name
+
+from guide.timeline import Recorder, render_svg, render_svgs
+from guide.timeline.scale import time_text
+from guide.timeline.story import MAX_LANES
+from guide.timeline.text import short_name
 
 from .test_render import SVG, bands, having, lanes, recorder
 

@@ -1,4 +1,4 @@
-"""guide_timeline_asyncio.trace_loop on a CPython event loop: one lane per task, what each
+"""guide.timeline.loop_trace.trace_loop on a CPython event loop: one lane per task, what each
 task waited on, wakes, ends, and who printed what."""
 
 from __future__ import annotations
@@ -7,9 +7,8 @@ import asyncio
 import contextlib
 import io
 
-from guide_timeline_asyncio import trace_loop
-
 from guide import timeline as guide_timeline
+from guide.timeline.loop_trace import trace_loop
 
 
 def record(main) -> dict:
