@@ -11,22 +11,11 @@ A snippet may open with an inline script metadata block (PEP 723), the same bloc
     # check = "property"
     # ///
 
-[tool.guide] keys (all optional):
-  varies         why the output differs between runs; without it the output must match exactly
-  check          how varying output is checked: "lines-any-order", "numbers-masked" or
-                 "property" (a function in tests/snippets/properties/)
-  blocks         the program never ends by design (deadlock, server); says why
-  blocks-after   seconds after which a blocking program must still be running (default 2)
-  free-threaded  true when the snippet needs a free-threaded (no GIL) build
-  timeout        seconds before a run is a failure (default 60)
-  retries        times a failing check may be re-run (default 0): only for checks that compare
-                 measured times, where a briefly busy machine can hide a real speed-up
-  needs-cores    free cores its check needs (default 1): 2 for a check that compares a parallel
-                 speed-up; when a calibration finds the cores busy, a missing speed-up skips the
-                 check instead of failing it (tests/snippets/cores.py)
+The [tool.guide] keys, all optional, are GUIDE_KEYS below: the one list of them (the reader
+checks names against it, the defaults come from it, the README describes each).
 
 Pages do not show the block: the site shows it as badges instead.
-This module is shared by the site build (theme/hooks) and the tests; it needs only the
+This module is shared by the site build (guide/hooks) and the tests; it needs only the
 standard library of Python 3.11.
 """
 
@@ -50,6 +39,36 @@ RECORDINGS = SNIPPETS / "recorded.json"  # per snippet: the recording interprete
 CHECKS = {"exact", "lines-any-order", "numbers-masked", "property"}
 
 
+# [tool.guide] key -> (its default, what it means)
+GUIDE_KEYS: dict[str, tuple[object, str]] = {
+    "varies": (None, "why the output differs between runs; without it it must match exactly"),
+    "check": (
+        None,
+        'how varying output is checked: "lines-any-order", "numbers-masked" or "property" '
+        "(a function in guide/properties/); exact without `varies`",
+    ),
+    "blocks": (None, "the program never ends by design (deadlock, server); says why"),
+    "blocks-after": (2.0, "seconds after which a blocking program must still be running"),
+    "free-threaded": (False, "true when the snippet needs a free-threaded (no GIL) build"),
+    "timeout": (60.0, "seconds before a run is a failure"),
+    "retries": (
+        0,
+        "times a failing check may be re-run: only for checks that compare measured times, "
+        "where a briefly busy machine can hide a real speed-up",
+    ),
+    "needs-cores": (
+        1,
+        "free cores its check needs: 2 for a check that compares a parallel speed-up; when a "
+        "calibration finds the cores busy, a missing speed-up skips the check instead of "
+        "failing it (tests/snippets/cores.py)",
+    ),
+}
+
+
+def _default(key: str):
+    return GUIDE_KEYS[key][0]
+
+
 @dataclass(frozen=True)
 class Snippet:
     """One example program under snippets/."""
@@ -60,11 +79,11 @@ class Snippet:
     varies: str | None = None
     check: str = "exact"
     blocks: str | None = None
-    blocks_after: float = 2.0
-    free_threaded: bool = False
-    timeout: float = 60.0
-    retries: int = 0
-    needs_cores: int = 1
+    blocks_after: float = _default("blocks-after")
+    free_threaded: bool = _default("free-threaded")
+    timeout: float = _default("timeout")
+    retries: int = _default("retries")
+    needs_cores: int = _default("needs-cores")
     body_start_line: int = 1  # first line after the metadata block (1-based)
 
     @property
@@ -124,16 +143,7 @@ def read(path: Path) -> Snippet:
     toml = "".join(line[2:] for line in match["content"].splitlines(keepends=True))
     data = tomllib.loads(toml)
     guide = data.get("tool", {}).get("guide", {})
-    unknown = set(guide) - {
-        "varies",
-        "check",
-        "blocks",
-        "blocks-after",
-        "free-threaded",
-        "timeout",
-        "retries",
-        "needs-cores",
-    }
+    unknown = set(guide) - set(GUIDE_KEYS)
     if unknown:
         raise ValueError(f"{path}: unknown [tool.guide] keys {sorted(unknown)}")
     varies = guide.get("varies")
@@ -142,7 +152,7 @@ def read(path: Path) -> Snippet:
         raise ValueError(f"{path}: check must be one of {sorted(CHECKS)}")
     if (check == "exact") != (varies is None):
         raise ValueError(f"{path}: 'varies' and a non-exact 'check' go together")
-    needs_cores = int(guide.get("needs-cores", 1))
+    needs_cores = int(guide.get("needs-cores", _default("needs-cores")))
     if needs_cores < 1 or (needs_cores > 1 and check != "property"):
         raise ValueError(f"{path}: needs-cores is 1 or more, and above 1 goes with a property")
     requires = data.get("requires-python")
@@ -153,10 +163,10 @@ def read(path: Path) -> Snippet:
         varies=varies,
         check=check,
         blocks=guide.get("blocks"),
-        blocks_after=float(guide.get("blocks-after", 2.0)),
-        free_threaded=bool(guide.get("free-threaded", False)),
-        timeout=float(guide.get("timeout", 60.0)),
-        retries=int(guide.get("retries", 0)),
+        blocks_after=float(guide.get("blocks-after", _default("blocks-after"))),
+        free_threaded=bool(guide.get("free-threaded", _default("free-threaded"))),
+        timeout=float(guide.get("timeout", _default("timeout"))),
+        retries=int(guide.get("retries", _default("retries"))),
         needs_cores=needs_cores,
         body_start_line=text[: match.end()].count("\n") + 1,
     )

@@ -1,4 +1,4 @@
-"""The README's layout table names every top-level folder of the repository, so that a
+"""The README names every top-level folder of the repository in its layout table, so that a
 newcomer sees the architecture from the top."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from guide import paths
+from guide import paths, snippet_metadata
 
 
 def tracked_top_level_folders() -> set[str]:
@@ -25,3 +25,14 @@ def test_the_layout_names_every_top_level_folder() -> None:
     folders = tracked_top_level_folders()
     assert len(folders) > 5, folders
     assert folders <= named, f"the README's layout does not name {sorted(folders - named)}"
+
+
+def test_the_readme_describes_every_metadata_key() -> None:
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    # named in prose (`key`) or set in the example block (# key = ...)
+    missing = [
+        key
+        for key in snippet_metadata.GUIDE_KEYS
+        if f"`{key}" not in readme and f"# {key} =" not in readme
+    ]
+    assert not missing, f"the README does not describe [tool.guide] keys {missing}"
