@@ -4,11 +4,12 @@ its serious and critical violations, one line each."""
 from __future__ import annotations
 
 import http.server
-import threading
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+from guide import paths
+
+from .server import LocalServer
+
+AXE = paths.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LIMIT = 5  # targets named per violation
 IMPACTS = ("serious", "critical")
 RUN = "() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
@@ -19,7 +20,7 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-class AxeServer:
+class AxeServer(LocalServer):
     """axe-core served on 127.0.0.1 (a port of its own) for pages to load by URL: the
     browser then caches the script and its compiled code, where a script injected as text
     is compiled again on every page. Cross-origin isolated pages may load it (CORP)."""
@@ -40,18 +41,7 @@ class AxeServer:
             def log_message(self, format: str, *args) -> None:
                 pass
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/axe.min.js"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> AxeServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler, path="axe.min.js")
 
 
 def add_axe(page, url: str | None = None) -> None:

@@ -3,6 +3,7 @@ on 127.0.0.1. The site is GUIDE_SITE_DIR (default site/); `nox -s site` builds i
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +26,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         site_dir = the_site_dir()
         blocks = runnable_blocks(site_dir) if (site_dir / "index.html").exists() else []
         metafunc.parametrize("block", blocks or [None], ids=[b.id for b in blocks] or ["none"])
+
+
+@contextlib.contextmanager
+def new_context(browser, **options) -> Iterator:
+    """A fresh browser context (its own storage, service workers and permissions), closed at
+    the end even when the test fails."""
+    context = browser.new_context(**options)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="session")

@@ -59,23 +59,28 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             pass  # the browser closed a connection it no longer needed
 
 
-class SiteServer:
-    """A threaded static server for `site_dir` on 127.0.0.1 and a free port."""
+class LocalServer:
+    """A threaded HTTP server on 127.0.0.1 and a free port, for the length of a `with`."""
 
-    def __init__(self, site_dir: Path, *, headers: bool) -> None:
-        rules = read_headers_file(site_dir / "_headers") if headers else []
-        handler = type("SiteHandler", (Handler,), {"rules": rules})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
-        )
+    def __init__(self, handler, path: str = "") -> None:
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{path}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> SiteServer:
+    def __enter__(self):
         self.thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class SiteServer(LocalServer):
+    """The static files of `site_dir`."""
+
+    def __init__(self, site_dir: Path, *, headers: bool) -> None:
+        rules = read_headers_file(site_dir / "_headers") if headers else []
+        handler = type("SiteHandler", (Handler,), {"rules": rules})
+        super().__init__(functools.partial(handler, directory=str(site_dir)))

@@ -16,7 +16,7 @@ import pytest
 from guide import chromium
 
 from .axe import serious_violations
-from .conftest import OutsideRequests, is_local
+from .conftest import OutsideRequests, is_local, new_context
 from .driver import BLOCKS, BlockDriver
 from .pages import runnable_blocks
 
@@ -39,13 +39,12 @@ def playground_block(site_dir: Path):
 @pytest.fixture(scope="module")
 def playground(browser, server, site_dir):
     block = playground_block(site_dir)
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.goto(server.url + block.page)
-    assert page.evaluate("crossOriginIsolated"), "the _headers file should isolate the page"
-    yield page, block
-    context.close()
+    with new_context(browser) as context:
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(server.url + block.page)
+        assert page.evaluate("crossOriginIsolated"), "the _headers file should isolate the page"
+        yield page, block
 
 
 @pytest.fixture
@@ -120,28 +119,27 @@ def test_ctrl_enter_runs_from_the_editor(driver) -> None:
 def test_edits_are_kept_in_the_browser_until_reset(browser, server, site_dir) -> None:
     # A reader's edit survives a reload (and so Back and coming back); Reset forgets it.
     block = playground_block(site_dir)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(server.url + block.page)
-    driver = BlockDriver(page, block.index)
-    original = driver.code
-    edited_label = driver.root.locator(".guide-runner__edited")
-    assert not edited_label.is_visible()
-    driver.set_code("print('kept')\n")
-    assert edited_label.is_visible()
-    page.reload()
-    driver = BlockDriver(page, block.index)
-    assert driver.code == "print('kept')\n"
-    assert driver.root.locator(".guide-runner__edited").is_visible()
-    assert "kept in this browser" in driver.status
-    others = [BlockDriver(page, i).code for i in range(page.locator(BLOCKS).count())]
-    assert others.count("print('kept')\n") == 1, "the edit belongs to one block only"
-    driver.button("reset").click()
-    page.reload()
-    driver = BlockDriver(page, block.index)
-    assert driver.code == original
-    assert not driver.root.locator(".guide-runner__edited").is_visible()
-    context.close()
+    with new_context(browser) as context:
+        page = context.new_page()
+        page.goto(server.url + block.page)
+        driver = BlockDriver(page, block.index)
+        original = driver.code
+        edited_label = driver.root.locator(".guide-runner__edited")
+        assert not edited_label.is_visible()
+        driver.set_code("print('kept')\n")
+        assert edited_label.is_visible()
+        page.reload()
+        driver = BlockDriver(page, block.index)
+        assert driver.code == "print('kept')\n"
+        assert driver.root.locator(".guide-runner__edited").is_visible()
+        assert "kept in this browser" in driver.status
+        others = [BlockDriver(page, i).code for i in range(page.locator(BLOCKS).count())]
+        assert others.count("print('kept')\n") == 1, "the edit belongs to one block only"
+        driver.button("reset").click()
+        page.reload()
+        driver = BlockDriver(page, block.index)
+        assert driver.code == original
+        assert not driver.root.locator(".guide-runner__edited").is_visible()
 
 
 def test_escape_stops_a_run_from_inside_the_block(driver) -> None:
@@ -258,84 +256,80 @@ def stop_after_half_a_second(driver: BlockDriver, code: str) -> tuple[str, float
 
 def test_stop_while_python_loads_cancels_the_run(browser, server, site_dir) -> None:
     block = playground_block(site_dir)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(server.url + block.page)
-    driver = BlockDriver(page, block.index)
-    driver.set_code("print('must not run')\n")
-    driver.button("run").click()
-    assert driver.state == "loading"
-    state, elapsed = driver.stop_and_time()
-    assert state == "stopped" and elapsed < 1000, (state, elapsed, driver.output)
-    assert "must not run" not in driver.output
-    still_works(driver)
-    context.close()
+    with new_context(browser) as context:
+        page = context.new_page()
+        page.goto(server.url + block.page)
+        driver = BlockDriver(page, block.index)
+        driver.set_code("print('must not run')\n")
+        driver.button("run").click()
+        assert driver.state == "loading"
+        state, elapsed = driver.stop_and_time()
+        assert state == "stopped" and elapsed < 1000, (state, elapsed, driver.output)
+        assert "must not run" not in driver.output
+        still_works(driver)
 
 
 def test_stop_while_the_threads_runtime_loads(browser, server, site_dir) -> None:
     """The first threading program of a page loads the simulated threads first: a Stop that
     comes meanwhile must still stop it, without throwing the interpreter away."""
     block = playground_block(site_dir)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(server.url + block.page)
-    driver = BlockDriver(page, block.index)
-    held = []  # the request for the runtime's wheel, answered once Stop is clicked
-    context.route("**/simthreads-*.whl", lambda route: held.append(route))
-    still_works(driver)  # Python loaded; the threads runtime is not
-    driver.set_code("import time\n\nprint('began')\nwhile True:\n    time.sleep(0.05)\n")
-    page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
-    driver.button("run").click()
-    driver.wait_for_state("running")
-    for _ in range(500):
-        if held:
-            break
-        page.wait_for_timeout(20)
-    assert held, "the threads runtime was never requested"
-    driver.button("stop").click()
-    held[0].continue_()
-    driver.wait()
-    assert driver.state == "stopped", driver.output
-    assert "began" not in driver.output, "the program started after the Stop"
-    assert page.evaluate("() => window.guideRunner.interpreter.worker === window.beforeStop")
-    still_works(driver)
-    context.close()
+    with new_context(browser) as context:
+        page = context.new_page()
+        page.goto(server.url + block.page)
+        driver = BlockDriver(page, block.index)
+        held = []  # the request for the runtime's wheel, answered once Stop is clicked
+        context.route("**/simthreads-*.whl", lambda route: held.append(route))
+        still_works(driver)  # Python loaded; the threads runtime is not
+        driver.set_code("import time\n\nprint('began')\nwhile True:\n    time.sleep(0.05)\n")
+        page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
+        driver.button("run").click()
+        driver.wait_for_state("running")
+        for _ in range(500):
+            if held:
+                break
+            page.wait_for_timeout(20)
+        assert held, "the threads runtime was never requested"
+        driver.button("stop").click()
+        held[0].continue_()
+        driver.wait()
+        assert driver.state == "stopped", driver.output
+        assert "began" not in driver.output, "the program started after the Stop"
+        assert page.evaluate("() => window.guideRunner.interpreter.worker === window.beforeStop")
+        still_works(driver)
 
 
 def test_stop_without_isolation_restarts_python(browser, plain_server, site_dir) -> None:
     block = playground_block(site_dir)
-    context = browser.new_context(service_workers="block")  # no headers, no service worker
-    page = context.new_page()
-    page.goto(plain_server.url + block.page)
-    assert page.evaluate("crossOriginIsolated") is False
-    driver = BlockDriver(page, block.index)
-    # Two lines printed at once, then a loop that never lets the worker breathe: what was
-    # printed must reach the page before the worker is thrown away.
-    driver.set_code("print('one')\nprint('two')\nwhile True:\n    pass\n")
-    driver.button("run").click()
-    driver.wait_for_state("running")
-    page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
-    state, elapsed = driver.stop_and_time()
-    assert state == "stopped" and elapsed < 1000, (state, elapsed)
-    assert page.evaluate("() => window.guideRunner.interpreter.worker !== window.beforeStop")
-    assert driver.output == "one\ntwo\n", "a hard stop lost what the program had printed"
-    still_works(driver)
-    context.close()
+    with new_context(browser, service_workers="block") as context:  # no headers, no service worker
+        page = context.new_page()
+        page.goto(plain_server.url + block.page)
+        assert page.evaluate("crossOriginIsolated") is False
+        driver = BlockDriver(page, block.index)
+        # Two lines printed at once, then a loop that never lets the worker breathe: what was
+        # printed must reach the page before the worker is thrown away.
+        driver.set_code("print('one')\nprint('two')\nwhile True:\n    pass\n")
+        driver.button("run").click()
+        driver.wait_for_state("running")
+        page.evaluate("() => { window.beforeStop = window.guideRunner.interpreter.worker; }")
+        state, elapsed = driver.stop_and_time()
+        assert state == "stopped" and elapsed < 1000, (state, elapsed)
+        assert page.evaluate("() => window.guideRunner.interpreter.worker !== window.beforeStop")
+        assert driver.output == "one\ntwo\n", "a hard stop lost what the program had printed"
+        still_works(driver)
 
 
 def test_service_worker_isolates_a_page_without_headers(browser, plain_server, site_dir) -> None:
     """GitHub Pages sends no COOP/COEP headers: coi-serviceworker reloads the page once,
     isolated."""
     block = playground_block(site_dir)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(plain_server.url + block.page)
-    page.wait_for_function("crossOriginIsolated === true", timeout=15_000)
-    page.wait_for_load_state("load")
-    assert page.evaluate("navigator.serviceWorker.controller !== null")
-    driver = BlockDriver(page, block.index)
-    still_works(driver)
-    context.close()
+    with new_context(browser) as context:
+        page = context.new_page()
+        page.goto(plain_server.url + block.page)
+        page.wait_for_function("crossOriginIsolated === true", timeout=15_000)
+        page.wait_for_load_state("load")
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+        driver = BlockDriver(page, block.index)
+        still_works(driver)
 
 
 # --- bad input --------------------------------------------------------------------------
@@ -431,7 +425,7 @@ def test_bad_input_gets_a_clear_message(driver, name) -> None:
     assert state == expected["state"], f"{state}: {output}"
     for text in expected.get("output", []):
         assert text in output, f"{text!r} not in:\n{output}"
-    assert not re.search(r"guide_runtime|guide_timeline|webloop\.py|_pyodide|micropip", output)
+    assert not re.search(r"guide_runner|guide/timeline/|webloop\.py|_pyodide|micropip", output)
     assert output.count("Traceback (most recent call last)") <= 1, "one traceback, shown once"
     assert not re.search(r'Traceback \(most recent call last\):\n  File "(?!snippets/)', output), (
         "the traceback starts in the runner, not in the reader's code"
@@ -548,88 +542,86 @@ def test_blocks_of_a_session_share_their_variables(playground) -> None:
 
 def test_pyodide_loads_on_intent_only(browser, server, site_dir) -> None:
     block = playground_block(site_dir)
-    context = browser.new_context()
-    page = context.new_page()
-    urls: list[str] = []
-    page.on("request", lambda request: urls.append(request.url))
-    page.goto(server.url + block.page, wait_until="networkidle")
-    page.wait_for_timeout(1000)
-    assert not [u for u in urls if PYODIDE in u], "Pyodide was fetched before any intent"
-    driver = BlockDriver(page, block.index)
-    with page.expect_request(lambda request: PYODIDE in request.url, timeout=10_000):
-        driver.button("run").hover()
-    context.close()
+    with new_context(browser) as context:
+        page = context.new_page()
+        urls: list[str] = []
+        page.on("request", lambda request: urls.append(request.url))
+        page.goto(server.url + block.page, wait_until="networkidle")
+        page.wait_for_timeout(1000)
+        assert not [u for u in urls if PYODIDE in u], "Pyodide was fetched before any intent"
+        driver = BlockDriver(page, block.index)
+        with page.expect_request(lambda request: PYODIDE in request.url, timeout=10_000):
+            driver.button("run").hover()
 
 
 def test_scrolling_a_block_into_view_starts_loading(browser, server, site_dir) -> None:
     block = playground_block(site_dir)
-    context = browser.new_context(viewport={"width": 1000, "height": 400})
-    page = context.new_page()
-    page.goto(server.url + block.page, wait_until="networkidle")
-    page.mouse.move(5, 395)  # off the blocks
-    with page.expect_request(lambda request: PYODIDE in request.url, timeout=10_000):
-        target = page.locator(BLOCKS).nth(block.index)
-        for _ in range(200):
-            page.mouse.wheel(0, 150)
-            page.wait_for_timeout(30)
-            if target.evaluate("el => el.getBoundingClientRect().top < innerHeight / 2"):
-                break
-    context.close()
+    with new_context(browser, viewport={"width": 1000, "height": 400}) as context:
+        page = context.new_page()
+        page.goto(server.url + block.page, wait_until="networkidle")
+        page.mouse.move(5, 395)  # off the blocks
+        with page.expect_request(lambda request: PYODIDE in request.url, timeout=10_000):
+            target = page.locator(BLOCKS).nth(block.index)
+            for _ in range(200):
+                page.mouse.wheel(0, 150)
+                page.wait_for_timeout(30)
+                if target.evaluate("el => el.getBoundingClientRect().top < innerHeight / 2"):
+                    break
 
 
 def test_no_request_leaves_127_0_0_1(browser, server, site_dir) -> None:
     block = playground_block(site_dir)
-    context = browser.new_context()
-    outside = OutsideRequests()
-    outside.watch(context)
-    local: list[str] = []
-    context.on("request", lambda request: local.append(request.url))
-    page = context.new_page()
-    page.goto(server.url + block.page, wait_until="networkidle")
-    driver = BlockDriver(page, block.index)
-    assert driver.run() == "finished", driver.output
-    assert run_code(
-        driver, "import urllib.request\nurllib.request.urlopen('http://example.com')\n"
-    ) in (
-        "failed",
-        "unsupported",
-    )
-    assert run_code(driver, BAD_INPUT["socket"][0]) == "unsupported"
-    assert any(url.endswith("pyodide.asm.wasm") for url in local), (
-        "the worker's requests were not seen"
-    )
-    assert all(is_local(url) for url in local if url not in outside)
-    assert not outside, f"requests to other hosts: {outside}"
-    context.close()
+    with new_context(browser) as context:
+        outside = OutsideRequests()
+        outside.watch(context)
+        local: list[str] = []
+        context.on("request", lambda request: local.append(request.url))
+        page = context.new_page()
+        page.goto(server.url + block.page, wait_until="networkidle")
+        driver = BlockDriver(page, block.index)
+        assert driver.run() == "finished", driver.output
+        assert run_code(
+            driver, "import urllib.request\nurllib.request.urlopen('http://example.com')\n"
+        ) in (
+            "failed",
+            "unsupported",
+        )
+        assert run_code(driver, BAD_INPUT["socket"][0]) == "unsupported"
+        assert any(url.endswith("pyodide.asm.wasm") for url in local), (
+            "the worker's requests were not seen"
+        )
+        assert all(is_local(url) for url in local if url not in outside)
+        assert not outside, f"requests to other hosts: {outside}"
 
 
 def test_without_jspi_asyncio_run_says_so_and_shows_the_recording(
     browser, server, site_dir
 ) -> None:
     block = playground_block(site_dir)
-    context = browser.new_context()
-    hide_jspi = "delete WebAssembly.Suspending; delete WebAssembly.promising;\n"
-    context.add_init_script(hide_jspi)
+    with new_context(browser) as context:
+        hide_jspi = "delete WebAssembly.Suspending; delete WebAssembly.promising;\n"
+        context.add_init_script(hide_jspi)
 
-    def worker_without_jspi(route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=hide_jspi + response.text())
+        def worker_without_jspi(route) -> None:
+            response = route.fetch()
+            route.fulfill(response=response, body=hide_jspi + response.text())
 
-    context.route("**/assets/runner/worker.js", worker_without_jspi)
-    page = context.new_page()
-    page.goto(server.url + block.page)
-    driver = BlockDriver(page, block.index)
-    assert "lacks WebAssembly JSPI" in driver.status
-    assert driver.run() == "unsupported", driver.output
-    assert driver.limit == "jspi"
-    assert "JSPI" in driver.note and f"recorded on {block.recorded}" in driver.note
-    assert driver.root.locator(".guide-runner__recorded--shown").count() == 1
-    # the simulated threads need JSPI too
-    threads = "import threading\n\nt = threading.Thread(target=print, args=('hi',))\nt.start()\n"
-    assert run_code(driver, threads) == "unsupported", driver.output
-    assert driver.limit == "threads" and "JSPI" in driver.note
-    still_works(driver)  # code without asyncio.run or threads still runs
-    context.close()
+        context.route("**/assets/runner/worker.js", worker_without_jspi)
+        page = context.new_page()
+        page.goto(server.url + block.page)
+        driver = BlockDriver(page, block.index)
+        assert "lacks WebAssembly JSPI" in driver.status
+        assert driver.run() == "unsupported", driver.output
+        assert driver.limit == "jspi"
+        assert "JSPI" in driver.note and f"recorded on {block.recorded}" in driver.note
+        assert driver.root.locator(".guide-runner__recorded--shown").count() == 1
+        # the simulated threads need JSPI too
+        threads = (
+            "import threading\n\nt = threading.Thread(target=print, args=('hi',))\nt.start()\n"
+        )
+        assert run_code(driver, threads) == "unsupported", driver.output
+        assert driver.limit == "threads" and "JSPI" in driver.note
+        still_works(driver)  # code without asyncio.run or threads still runs
 
 
 # --- accessibility ----------------------------------------------------------------------
