@@ -1,4 +1,4 @@
-// Run by theme/pdf/make_pdf.py in the print page (print_page/) just before it is printed.
+// Run by pdf/make_pdf.py in the print page (print_page/) just before it is printed.
 // It waits for what renders late (mermaid diagrams, images, fonts), opens what is collapsed,
 // and gives every heading the level it has in the whole guide, so that the PDF outline
 // (built by Chromium from the headings) nests section > page > heading.

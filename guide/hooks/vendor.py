@@ -64,7 +64,7 @@ RUNNER_MODULE = re.compile(r'^import \w+ from "((?:\.\.?/)+)([\w/]+\.py)";$', re
 
 log = logging.getLogger("mkdocs.hooks.vendor")
 
-# esbuild entry points (under theme/runner/) -> bundles under assets/runner/
+# esbuild entry points (under runner/) -> bundles under assets/runner/
 ENTRIES = ["runner.js", "worker.js", "runner.css", "isolation.js"]
 
 # Local servers (`mkdocs serve`) must send JavaScript modules and WebAssembly with their types.

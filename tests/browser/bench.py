@@ -6,7 +6,7 @@
     print() run
 (b) click on Run to the first output on the page, cold (Pyodide not loaded yet; the click
     is a script's, so no hover started loading before it): the runner's Python started
-    from the build's memory snapshot (theme/runner/snapshot.mjs)
+    from the build's memory snapshot (runner/snapshot.mjs)
 (b') the same without the snapshot (its manifest answered 404): Python started from scratch
 (c) click on Run to the first output, second run on the same page
 (d) bytes transferred by the page before the first Run (and how many were Pyodide's)

@@ -1,4 +1,4 @@
-"""How a block marked `run: browser` is rendered for the runner (theme/hooks/examples.py);
+"""How a block marked `run: browser` is rendered for the runner (guide/hooks/examples.py);
 no browser needed."""
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from .server import SiteServer
 REPOSITORY = "concurrent-python"  # the path GitHub Pages would publish the site under
 DEMO = "problems/race_then_lock.py"
 # The runner asks for its Python snapshot and starts without one when the build has none
-# (a build without `nox -s runtime`'s snapshot, theme/hooks/vendor.py): not a missing file.
+# (a build without `nox -s runtime`'s snapshot, guide/hooks/vendor.py): not a missing file.
 SNAPSHOT = "assets/vendor/pyodide/runner-snapshot.json"
 
 

@@ -1,4 +1,4 @@
-"""Simulated threads in the page (theme/runtime/, package simthreads): a threading example
+"""Simulated threads in the page (simthreads/): a threading example
 runs for real, says its threads are simulated, shows its seed and replays with it; a
 deadlock demo ends with a wait-for report; threads added by the reader work; Stop and bad
 input leave the page working. (Every runnable threading snippet is also run, and checked

@@ -62,7 +62,7 @@ def tagged(pdf_path: Path) -> list[pdftags.Element]:
 
 def test_every_diagram_and_timeline_is_a_figure(tagged) -> None:
     # Chromium tags a <figure> (a timeline) and an element with role="figure" (a diagram:
-    # theme/pdf/prepare.js marks them) as /Figure: the check below looks at each of them.
+    # pdf/prepare.js marks them) as /Figure: the check below looks at each of them.
     diagrams = len(guide.diagrams())
     timeline_figures = sum(
         len(timelines.TIMELINE.findall(text)) for _, text in guide.page_sources()

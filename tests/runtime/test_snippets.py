@@ -1,6 +1,6 @@
 """A sample of the guide's own threading snippets (snippets/), run under the simulated-thread
 runtime and checked as tests/snippets checks them on CPython: exactly, or with the same
-invariant (tests/snippets/properties/). The browser tests run every runnable one."""
+invariant (guide/properties/). The browser tests run every runnable one."""
 
 from __future__ import annotations
 
