@@ -3,7 +3,8 @@
 nox -s serve     build and serve the site at http://127.0.0.1:8000 with live reload
 nox -s build     strict build into site/
 nox -s tests     everything: lint, snippets on every Python, the built site, the browser
-nox -s record    re-run every snippet and write its recorded output (snippets/**/*.out)
+nox -s record    re-run every snippet and write its recorded output (snippets/**/*.out),
+                 and the timeline figures' recordings (snippets/**/*.timeline.json)
 nox -s lock      regenerate the pins requirements/*.txt (`-- --upgrade` to move them)
 nox -s unit      the fast tier: tests that need no built site, browser or Pyodide (< 1 min)
 nox -s lint      ruff on Python files, codespell on the pages
@@ -407,7 +408,9 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=NEWEST_PYTHON if NEWEST_PYTHON in NATIVE_PYTHONS else False)
 def record(session: nox.Session) -> None:
     """Re-run snippets on the newest tested CPython and write what they print to
-    snippets/<section>/<name>.out.
+    snippets/<section>/<name>.out; for a snippet a page pictures with a `/// timeline`
+    block, record its timeline too (snippets/<section>/<name>.timeline.json, which the
+    site build draws without running anything).
 
     Pass snippet paths to record only those: nox -s record -- threads/race.py
     """

@@ -32,6 +32,7 @@ import {
 } from "./snapshot.mjs";
 import GUIDE from "../guide/__init__.py";
 import TIMELINE from "../guide/timeline/__init__.py";
+import TIMELINE_BUDGET from "../guide/timeline/budget.py";
 import TIMELINE_FRAME from "../guide/timeline/frame.py";
 import TIMELINE_LOOP_TRACE from "../guide/timeline/loop_trace.py";
 import TIMELINE_SCALE from "../guide/timeline/scale.py";
@@ -47,6 +48,7 @@ import RUNTIME from "./guide_runtime.py";
 const MODULES = {
   "guide/__init__.py": GUIDE,
   "guide/timeline/__init__.py": TIMELINE,
+  "guide/timeline/budget.py": TIMELINE_BUDGET,
   "guide/timeline/frame.py": TIMELINE_FRAME,
   "guide/timeline/loop_trace.py": TIMELINE_LOOP_TRACE,
   "guide/timeline/scale.py": TIMELINE_SCALE,

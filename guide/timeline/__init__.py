@@ -4,11 +4,13 @@ where it printed. One module for the three places that make them:
 - in the browser, the simulated threads' scheduler (simthreads/) and the asyncio loop of
   the runner's Python record into a `Recorder` during a run (runner/worker.js ships this
   package to Pyodide as `guide.timeline`);
-- on CPython, guide/cpython_timeline.py records a run of a snippet;
+- on CPython, guide/cpython_timeline/ records a run of a snippet (`nox -s record` keeps it
+  for the page's figure);
 - `render_svg` draws what either recorded, as plain SVG (styled by the site's CSS, so it
   follows the light and dark palettes): svg.py, with story.py
   (what happened, lane by lane), scale.py (time to x, and how times read),
-  frame.py (axis, cycle, legend) and text.py.
+  frame.py (axis, cycle, legend), budget.py (how many marks, which ones the Tab key
+  reaches) and text.py.
 
 A recording is a dict (JSON-ready):
 

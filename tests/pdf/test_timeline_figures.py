@@ -1,6 +1,6 @@
-"""The timeline figures recorded from CPython at build time (`/// timeline` blocks) are in
-the PDF: each one's caption, and the name of each of its lanes, on the pages of the guide
-page that shows it."""
+"""The timeline figures (`/// timeline` blocks, drawn from the CPython runs `nox -s record`
+keeps) are in the PDF: each one's caption, and the name of each of its lanes, on the pages
+of the guide page that shows it."""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """Record what snippets print: python -m tests.snippets.record [section/name.py ...]
 
 Writes snippets/<section>/<name>.out and the interpreter and exit code into
-snippets/recorded.json. With no arguments, records every snippet this Python can run.
+snippets/recorded.json. A snippet that a page pictures with a `/// timeline` block gets its
+timeline recorded too, on the same Python: snippets/<section>/<name>.timeline.json, which
+the site build draws (guide.cpython_timeline.figures). With no arguments, records every
+snippet this Python can run.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ import sys
 
 from guide import snippet_metadata
 from guide.checks import check
+from guide.cpython_timeline import figures
 from guide.running import Run, pause_before_retry, run
 
-from . import recordings
+from . import recordings, timelines
 from .calibration import beside_calibration
 
 
@@ -46,7 +50,28 @@ def run_holding_its_invariant(snippet: snippet_metadata.Snippet) -> Run:
     raise SystemExit(f"{snippet.name}: no run satisfied its property{cores}; nothing recorded")
 
 
-def record(snippet: snippet_metadata.Snippet) -> str:
+TIMELINE_ATTEMPTS = 3  # recordings of a figure, at most, until one shows what it must
+
+
+def record_timeline(snippet: snippet_metadata.Snippet) -> str:
+    """Record the snippet's timeline figure from a run that shows what the figure must
+    (tests/snippets/timelines.py: the snippet tests check the same on every CPython)."""
+    for attempt in range(1, TIMELINE_ATTEMPTS + 1):
+        try:
+            result = figures.record(snippet)
+            timelines.check(snippet, result)
+        except (AssertionError, ValueError) as error:
+            print(f"{snippet.name}: timeline {attempt}/{TIMELINE_ATTEMPTS} not recorded: {error}")
+            if attempt < TIMELINE_ATTEMPTS:
+                pause_before_retry(attempt - 1)
+            continue
+        path = figures.write(snippet, result)
+        recording = result["recording"]
+        return f"{path.name}: {len(recording['lanes'])} lanes, {len(recording['events'])} events"
+    raise SystemExit(f"{snippet.name}: no run showed what its timeline figure must; not recorded")
+
+
+def record(snippet: snippet_metadata.Snippet, pictured: set[str] = frozenset()) -> str:
     reason = snippet.skip_reason()
     if reason:
         return f"skipped ({reason})"
@@ -60,7 +85,10 @@ def record(snippet: snippet_metadata.Snippet) -> str:
             "exit_code": result.returncode,
         }
     state = "blocked, stopped" if result.returncode is None else f"exit {result.returncode}"
-    return f"{result.output.count(chr(10))} lines, {state}, {result.seconds:.2f} s"
+    done = f"{result.output.count(chr(10))} lines, {state}, {result.seconds:.2f} s"
+    if snippet.name in pictured:  # after the output: the figure ends as the output did
+        done += f"; {record_timeline(snippet)}"
+    return done
 
 
 def main(names: list[str]) -> None:
@@ -69,8 +97,9 @@ def main(names: list[str]) -> None:
         if names
         else snippet_metadata.all_snippets()
     )
+    pictured = set(figures.pictured())
     for snippet in snippets:
-        print(f"{snippet.name}: {record(snippet)}", flush=True)
+        print(f"{snippet.name}: {record(snippet, pictured)}", flush=True)
 
 
 if __name__ == "__main__":
