@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import platform
 import shutil
 import sys
 import time
@@ -116,11 +117,22 @@ def python_with(session: nox.Session, version: str, requirements: str):
     if not (venv / "bin" / "python").exists():
         inside(f"python{version}", "-m", "venv", str(venv))
     # The root has no network set-up of its own: the wheels come through this machine's pip.
+    # pip would judge the pins' markers (`; python_full_version >= '3.12'`) by the Python
+    # running it, not by `version`: uv first resolves the pins for `version` and this
+    # machine's kind of Linux, and pip downloads exactly that list.
     wheels = venv / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    resolved = wheels / "requirements.txt"
+    session.run(
+        *(sys.executable, "-m", "uv", "pip", "compile", "--quiet", "--no-header", requirements),
+        *("--python-version", version, "--python-platform", f"{platform.machine()}-manylinux_2_28"),
+        *("-o", str(resolved)),
+        external=True,
+    )
     session.run(
         *(sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check"),
-        *("--only-binary=:all:", "--python-version", version, "-d", str(wheels)),
-        *("-r", requirements, "flit_core>=3.9,<5"),  # flit_core builds the guide package
+        *("--only-binary=:all:", "--python-version", version, "-d", str(wheels), "--no-deps"),
+        *("-r", str(resolved), "flit_core>=3.9,<5"),  # flit_core builds the guide package
         external=True,
     )
     inside(python, "-m", "pip", "install", "-q", "--no-index", "--find-links", str(wheels),
