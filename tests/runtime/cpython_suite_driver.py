@@ -32,9 +32,22 @@ def _write_files(files: dict) -> None:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as file:
             file.write(text)
-    sys.path.insert(0, FILES_ROOT)
     for name in [name for name in sys.modules if name == "test" or name.startswith("test.")]:
         del sys.modules[name]
+    _import_test_package(os.path.join(FILES_ROOT, "test"))
+
+
+def _import_test_package(folder: str) -> None:
+    """Import the `test` package from `folder` by its location: its modules (test.support,
+    test.lock_tests...) are then found through the package's own __path__, that folder."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "test", os.path.join(folder, "__init__.py"), submodule_search_locations=[folder]
+    )
+    package = importlib.util.module_from_spec(spec)
+    sys.modules["test"] = package
+    spec.loader.exec_module(package)
 
 
 def _apply_shims() -> None:

@@ -125,10 +125,10 @@ def test_a_busy_wait_in_an_imported_module_is_preempted(run) -> None:
     lines = same_on_both(
         run,
         """
-        import pathlib, sys, tempfile, threading
+        import importlib.util, pathlib, sys, tempfile, threading
 
-        folder = tempfile.mkdtemp()
-        pathlib.Path(folder, "spinning.py").write_text(
+        path = pathlib.Path(tempfile.mkdtemp(), "spinning.py")
+        path.write_text(
             "flag, saw = [], []\\n"
             "def spin():\\n"
             "    for _ in range(10_000_000):\\n"
@@ -139,8 +139,10 @@ def test_a_busy_wait_in_an_imported_module_is_preempted(run) -> None:
             "def raise_flag():\\n"
             "    flag.append(True)\\n"
         )
-        sys.path.insert(0, folder)
-        import spinning
+        spec = importlib.util.spec_from_file_location("spinning", path)
+        spinning = importlib.util.module_from_spec(spec)
+        sys.modules["spinning"] = spinning  # imported: a module of the program's own
+        spec.loader.exec_module(spinning)
 
         spinner = threading.Thread(target=spinning.spin)
         spinner.start()

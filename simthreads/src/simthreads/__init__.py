@@ -27,8 +27,8 @@ import random
 import signal
 import sys
 
-from . import _primitives, _scheduler
-from ._scheduler import Deadlock
+from . import _primitives, _run, _tasks, _user_code
+from ._tasks import Deadlock
 
 __all__ = [
     "Deadlock",
@@ -118,7 +118,7 @@ def install() -> None:
     # Pyodide's standard library is a zip file (/lib/python314.zip): the modules a program
     # imports from it later (concurrent.futures.thread, statistics...) are library code too.
     prefixes.update(p + "/" for p in sys.path if p.endswith(".zip") and os.path.isfile(p))
-    _scheduler.set_library_prefixes(sorted(prefixes))
+    _user_code.set_library_prefixes(sorted(prefixes))
 
     P = _primitives
     # threading.local: the pure-Python one (Pyodide's C one has one namespace for every
@@ -205,8 +205,8 @@ def before_run(seed: int | None = None, recorder=None) -> int:
     import threading
 
     install()
-    if _scheduler._scheduler is not None:
-        _scheduler.end_run()
+    if _run.current is not None:
+        _run.end_run()
     seed = _as_seed(seed)
     if seed is None:
         seed = new_seed()
@@ -223,8 +223,8 @@ def before_run(seed: int | None = None, recorder=None) -> int:
     if hasattr(threading, "_counter"):  # thread names start again at Thread-1
         threading._counter = itertools.count(1).__next__
     _primitives.set_epoch_offset()
-    _scheduler.start_run(seed, threading.main_thread().ident, recorder)
-    signal.signal(signal.SIGINT, _scheduler.on_interrupt)
+    _run.start_run(seed, threading.main_thread().ident, recorder)
+    signal.signal(signal.SIGINT, _run.on_interrupt)
     random.seed(seed)
     return seed
 
@@ -235,7 +235,7 @@ def after_main() -> None:
     every non-daemon thread. A deadlock among them raises Deadlock here."""
     import threading
 
-    scheduler = _scheduler._scheduler
+    scheduler = _run.current
     if scheduler is None or not scheduler.active or scheduler.deadlocked:
         return  # a deadlock already stopped the program: there is nothing to wait for
     if hasattr(threading, "_SHUTTING_DOWN"):
@@ -249,7 +249,7 @@ def after_main() -> None:
             for task in scheduler.tasks.values()
             if task is not scheduler.main
             and not task.daemon
-            and task.state is not _scheduler.DONE
+            and task.state is not _tasks.DONE
             and task.handle is not None
         ]
         if not waiting:
@@ -265,13 +265,13 @@ def after_run() -> None:
     blocked, silently, and forget the run. A recorder gets the threads' last names, and
     an end for the threads still there (detail None: they stopped with the run)."""
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    _scheduler.end_run()
+    _run.end_run()
 
 
 def stop() -> bool:
     """Stop asked for while the program waits: the main thread gets KeyboardInterrupt
     where it waits. False if it is not waiting on the scheduler."""
-    scheduler = _scheduler._scheduler
+    scheduler = _run.current
     if scheduler is None or not scheduler.active or not scheduler.interrupt_main():
         return False
     if scheduler.current is None:  # every thread waits: the main thread runs at once
@@ -283,7 +283,7 @@ def stop() -> bool:
 
 def scheduler_info() -> dict:
     """Figures about the current run (for tests and benchmarks)."""
-    scheduler = _scheduler._scheduler
+    scheduler = _run.current
     if scheduler is None:
         return {}
     return {

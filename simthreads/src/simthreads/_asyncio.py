@@ -1,10 +1,12 @@
 """asyncio beside simulated threads.
 
 - asyncio.run() in a thread waits for the browser (the loop runs on the browser's event
-  loop): meanwhile the other threads run. The loop's callbacks run as that thread, and
-  only while it waits in asyncio.run(). Inside a callback (a coroutine's step) the thread
-  is not preempted, time.sleep() freezes everything (in CPython it freezes the loop), and
-  blocking on a thread primitive that would have to wait is an error, not a hang.
+  loop): meanwhile the other threads run (external: the thread's EXTERNAL state). The
+  loop's callbacks run as that thread, and only while it waits in asyncio.run(); those that
+  come while it is busy wait for it (repost_deferred). Inside a callback (a coroutine's
+  step) the thread is not preempted, time.sleep() freezes everything (in CPython it freezes
+  the loop), and blocking on a thread primitive that would have to wait is an error, not a
+  hang (block_in_handle).
 - run_in_executor() and asyncio.to_thread() use a real ThreadPoolExecutor of simulated
   threads.
 """
@@ -13,15 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import asyncio.events
+import sys
 
-from . import _scheduler as core
-from ._scheduler import EXTERNAL, RUNNING, Wait
+from . import _run
+from ._stacks import pending, suspend
+from ._tasks import EXTERNAL, RUNNING, Wait
 
 _original_handle_run = asyncio.events.Handle._run
 
 
 def _handle_run(self):
-    scheduler = core._scheduler
+    scheduler = _run.current
     if scheduler is None or not scheduler.active:
         return _original_handle_run(self)
     owner = scheduler.loop_owner.get(self._loop)
@@ -62,6 +66,93 @@ def handle_hook(on: bool) -> None:
     keeps the frames of a callback call), and asyncio could not tell that a task's
     exception was never retrieved."""
     asyncio.events.Handle._run = _handle_run if on else _original_handle_run
+
+
+# --- a thread waiting for the browser, and the loop's callbacks while it is busy ---------
+
+
+def external(scheduler, wait_for, loop):
+    """Run `wait_for()` (which suspends on a browser promise) while other threads run."""
+    task = scheduler.current
+    previous = scheduler.loop_owner.get(loop)
+    scheduler.loop_owner[loop] = task
+    task.state = EXTERNAL
+    task.wait = Wait("external", loop, None)
+    scheduler.externals += 1
+    if scheduler.recorder is not None:
+        scheduler.recorder.block(task.lane, "io", "the browser (asyncio event loop)")
+    scheduler._pass_baton()
+    try:
+        return wait_for()
+    finally:
+        scheduler.externals -= 1
+        if previous is None:
+            scheduler.loop_owner.pop(loop, None)
+        else:
+            scheduler.loop_owner[loop] = previous
+        _take_back(scheduler, task)
+
+
+def _take_back(scheduler, task) -> None:
+    """`task` resumes on its own (its browser promise settled): it runs at once if
+    nobody does, else it waits for its turn."""
+    task.wait = None
+    if scheduler.recorder is not None:
+        scheduler.recorder.wake(task.lane, "woken")
+    if scheduler.current is None:
+        scheduler._cancel_idle_timer()
+        scheduler._run(task)
+        return
+    promise, task.resume = pending()
+    scheduler._make_ready(task)
+    suspend(promise)
+    scheduler._resumed(task)
+
+
+def repost_deferred(scheduler) -> None:
+    """Every thread waits: the loop callbacks that waited for their thread while it was
+    busy (see _handle_run) go back on their loops."""
+    for task in list(scheduler.tasks.values()):
+        if task.deferred and task.state is EXTERNAL:
+            handles, task.deferred = task.deferred, []
+            for handle in handles:
+                handle._loop.call_soon(_rerun, handle)
+
+
+def _rerun(handle) -> None:
+    if not handle.cancelled():
+        handle._run()
+
+
+def block_in_handle(scheduler, wait) -> bool:
+    """A block inside an asyncio callback, where the stack cannot be suspended: a
+    sleep freezes everything for its duration; a wait for another thread is refused."""
+    if wait.kind == "sleep":
+        from pyodide.webloop import _orig_sleep
+
+        seconds = max(0.0, wait.deadline - scheduler.now())
+        recorder = scheduler.recorder
+        if recorder is not None:
+            wait.frame = wait.frame or sys._getframe(1)
+            scheduler._record_block(scheduler.current, wait)
+        scheduler._commit()
+        _orig_sleep(seconds)
+        if scheduler.multi:
+            scheduler.vnow += seconds
+        else:
+            scheduler._commit()
+        if recorder is not None:
+            recorder.wake(scheduler.current.lane, "timeout")
+            recorder.run(scheduler.current.lane)
+        return False
+    raise RuntimeError(
+        "a coroutine blocked on a threading primitive (it would wait for another "
+        "thread, which the simulated threads cannot do inside the browser's event loop): "
+        "use asyncio.to_thread() or an asyncio primitive instead"
+    )
+
+
+# --- the executor of run_in_executor() and asyncio.to_thread() -----------------------------
 
 
 def _run_in_executor(self, executor, func, *args):
@@ -129,14 +220,14 @@ def install() -> None:
     original_run_sync = webloop.run_sync
 
     def run_sync(awaitable):
-        scheduler = core._scheduler
+        scheduler = _run.current
         if scheduler is None or not scheduler.active or scheduler.current is None:
             return original_run_sync(awaitable)
         if asyncio.isfuture(awaitable):
             loop = awaitable.get_loop()
         else:
             loop = asyncio._get_running_loop()
-        return scheduler.external(lambda: original_run_sync(awaitable), loop)
+        return external(scheduler, lambda: original_run_sync(awaitable), loop)
 
     webloop.run_sync = run_sync
     asyncio.to_thread = asyncio.threads.to_thread

@@ -11,8 +11,8 @@ import time as _time
 import traceback
 import weakref
 
-from . import _scheduler as core
-from ._scheduler import Wait
+from . import _run
+from ._tasks import ThreadKilled, Wait
 
 TIMEOUT_MAX = float(2**31 // 1000)  # what setTimeout can wait, in seconds (~24 days)
 
@@ -23,21 +23,21 @@ _main_ident = 0  # set by install()
 
 
 def _active():
-    scheduler = core._scheduler
+    scheduler = _run.current
     if scheduler is None or not scheduler.active:
         return None
     return scheduler
 
 
 def _no_scheduler(what: str):
-    if core._scheduler is not None and not core._scheduler.active:
-        raise core.ThreadKilled()
+    if _run.current is not None and not _run.current.active:
+        raise ThreadKilled()
     raise RuntimeError(f"simthreads: {what} outside of a run (the runtime is not started)")
 
 
 def get_ident() -> int:
     """The identifier of the running simulated thread."""
-    scheduler = core._scheduler
+    scheduler = _run.current
     if scheduler is None or scheduler.current is None:
         return _main_ident
     return scheduler.current.ident
@@ -50,7 +50,7 @@ def count() -> int:
     """_thread._count(): how many threads started through _thread (threading's included)
     have not ended yet; the main thread is not counted. CPython's test helpers wait for
     it to drop back after a test's threads are joined."""
-    scheduler = core._scheduler
+    scheduler = _run.current
     if scheduler is None:
         return 0
     return max(0, scheduler.alive - 1)
@@ -70,7 +70,7 @@ class TaskLocal:
         object.__setattr__(self, "_outside", {})  # outside of a run: one namespace
 
     def _namespace(self) -> dict:
-        scheduler = core._scheduler
+        scheduler = _run.current
         task = scheduler.current if scheduler is not None else None
         if task is None:
             return self._outside
@@ -130,7 +130,7 @@ class Lock:
             if blocking is not True or timeout != -1:
                 _timeout_args(blocking, timeout)
             self._locked = True
-            scheduler = core._scheduler
+            scheduler = _run.current
             current = scheduler.current if scheduler is not None else None
             self._owner = current.ident if current is not None else _main_ident
             return True
@@ -288,7 +288,7 @@ def start_new_thread(function, args, kwargs=None) -> int:
 
 def note_raised(error: BaseException) -> None:
     """The running thread ends with an uncaught exception (for its timeline lane)."""
-    scheduler = core._scheduler
+    scheduler = _run.current
     if scheduler is not None and scheduler.current is not None:
         scheduler.current.outcome = f"raised {type(error).__name__}"
 
@@ -318,8 +318,8 @@ def sleep(secs) -> None:
         raise ValueError("sleep length must be non-negative")
     scheduler = _active()
     if scheduler is None or scheduler.current is None:
-        if core._scheduler is not None:
-            raise core.ThreadKilled()
+        if _run.current is not None:
+            raise ThreadKilled()
         _fallback_sleep(secs)
         return
     if secs == 0:
@@ -337,7 +337,7 @@ _epoch_offset = 0.0  # time.time() - perf_counter() when the run started
 
 
 def perf_counter() -> float:
-    scheduler = core._scheduler
+    scheduler = _run.current
     if scheduler is None:
         return _real_perf_counter()
     return scheduler.now()
@@ -352,7 +352,7 @@ monotonic_ns = perf_counter_ns
 
 
 def time() -> float:
-    scheduler = core._scheduler
+    scheduler = _run.current
     if scheduler is None:
         return _real_time()
     return scheduler.now() + _epoch_offset

@@ -10,18 +10,19 @@ import itertools
 import sys
 import threading
 
-from . import _scheduler as core
 from ._primitives import Lock
+from ._tasks import DONE
+from ._user_code import is_user_file, program_frames
 
 _LIBRARY_CONTAINERS = (dict, list, tuple)
 
 
 def _is_user_frame(frame) -> bool:
-    return core._is_user_file(frame.f_code.co_filename)
+    return is_user_file(frame.f_code.co_filename)
 
 
 def _frames_from(frame):
-    return core.program_frames(frame)
+    return program_frames(frame)
 
 
 def _call_site(wait):
@@ -171,7 +172,7 @@ def deadlock_details(scheduler) -> tuple[str, list[dict]]:
     """The report, and the wait-for cycle as data for a timeline:
     [{"lane": "T<ident>", "waits_for": "T<ident>", "what": "Lock lock_a"}, ...]."""
     main_globals = _main_globals()
-    tasks = [t for t in scheduler.tasks.values() if t.state is not core.DONE]
+    tasks = [t for t in scheduler.tasks.values() if t.state is not DONE]
     rows = []
     edges = {}
     for task in tasks:
@@ -183,7 +184,7 @@ def deadlock_details(scheduler) -> tuple[str, list[dict]]:
             holder_name = _thread_name(scheduler, holder)
             if holder == task.ident:
                 what += ", which this very thread holds"
-            elif holder_task is not None and holder_task.state is core.DONE:
+            elif holder_task is not None and holder_task.state is DONE:
                 what += f", held by {holder_name}, which ended without releasing it"
             else:
                 what += f", held by {holder_name}"
