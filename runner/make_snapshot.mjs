@@ -1,7 +1,7 @@
 // Makes the memory snapshot the runner's Python starts from (see snapshot.mjs): Pyodide in
-// Node.js, from the files the site serves, with the runner's module imported.
+// Node.js, from the files the site serves, with the runner's package imported.
 //
-//   node theme/runner/make_snapshot.mjs --out DIR [--index node_modules/pyodide]
+//   node runner/make_snapshot.mjs --out DIR [--index node_modules/pyodide]
 //
 // Writes DIR/runner-snapshot.bin.gz and DIR/runner-snapshot.json (the manifest: Pyodide's
 // version and the SHA-256 of its core files, the digest of the runner's modules, the
@@ -29,9 +29,10 @@ const DATA = "runner-snapshot.bin.gz";
 // What loadPyodide() fetches: a snapshot fits only these very files.
 const CORE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
 // What a plain start imports, and no more (the snapshot must hold the interpreter a plain
-// start gives): worker.js imports guide_runtime (which imports what it needs of the other
-// modules; the rest are imported on first use), setup() imports threading.
-const IMPORTED = ["guide_runtime", "threading"];
+// start gives): worker.js imports the runner's package, guide_runner (which imports its own
+// modules and what it needs of the timelines' package; the rest are imported on first use),
+// setup() imports threading.
+const IMPORTED = ["guide_runner", "threading"];
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

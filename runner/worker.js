@@ -39,12 +39,21 @@ import TIMELINE_SCALE from "../guide/timeline/scale.py";
 import TIMELINE_STORY from "../guide/timeline/story.py";
 import TIMELINE_SVG from "../guide/timeline/svg.py";
 import TIMELINE_TEXT from "../guide/timeline/text.py";
-import RUNTIME from "./guide_runtime.py";
+import RUNNER from "./guide_runner/__init__.py";
+import RUNNER_BASELINE from "./guide_runner/baseline.py";
+import RUNNER_LOOP from "./guide_runner/loop.py";
+import RUNNER_PROGRAM from "./guide_runner/program.py";
+import RUNNER_RECORDING from "./guide_runner/recording.py";
+import RUNNER_SANDBOX from "./guide_runner/sandbox.py";
+import RUNNER_STATE from "./guide_runner/state.py";
+import RUNNER_STREAMS from "./guide_runner/streams.py";
+import RUNNER_TRACEBACKS from "./guide_runner/tracebacks.py";
+import NEEDS from "./needs.json" with { type: "json" };
 
 // The Python modules of the runner, written to Pyodide's file system under MODULE_DIR at the
 // path they are imported from here, without its leading "./" or "../" (make_snapshot.mjs and
-// guide/hooks/vendor.py read these imports the same way): guide_runtime imports the
-// timelines' package, guide.timeline, shared with the site build.
+// guide/hooks/vendor.py read these imports the same way): the runner's package, guide_runner,
+// imports the timelines' package, guide.timeline, shared with the site build.
 const MODULES = {
   "guide/__init__.py": GUIDE,
   "guide/timeline/__init__.py": TIMELINE,
@@ -55,7 +64,15 @@ const MODULES = {
   "guide/timeline/story.py": TIMELINE_STORY,
   "guide/timeline/svg.py": TIMELINE_SVG,
   "guide/timeline/text.py": TIMELINE_TEXT,
-  "guide_runtime.py": RUNTIME,
+  "guide_runner/__init__.py": RUNNER,
+  "guide_runner/baseline.py": RUNNER_BASELINE,
+  "guide_runner/loop.py": RUNNER_LOOP,
+  "guide_runner/program.py": RUNNER_PROGRAM,
+  "guide_runner/recording.py": RUNNER_RECORDING,
+  "guide_runner/sandbox.py": RUNNER_SANDBOX,
+  "guide_runner/state.py": RUNNER_STATE,
+  "guide_runner/streams.py": RUNNER_STREAMS,
+  "guide_runner/tracebacks.py": RUNNER_TRACEBACKS,
 };
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
@@ -64,23 +81,25 @@ const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
 // them (the block's data-needs, or what the code uses now: see codeNeeds). A `package` is
 // loaded by name from Pyodide's lock file beside Pyodide (its hash checked), a `wheel` by
 // URL relative to this file; the module's install() is called once
-// (guide_runtime.install_runtime).
+// (guide_runner.install_runtime).
 export const RUNTIMES = {
   // Simulated threads (simthreads/, built by `nox -s runtime` into the lock file).
   threads: { package: "simthreads", module: "simthreads" },
 };
 
-// What the code (perhaps edited by the reader) uses that a runtime provides: threads for
-// threading, _thread, queue, concurrent.futures and time.sleep (which then blocks only the
-// calling thread).
-// calling thread). Simulated threads need JSPI (stack switching): without it, threads stay
-// unavailable and the page explains why.
-const THREADS_USE =
-  /\b(?:threading|_thread|concurrent\.futures|ThreadPoolExecutor|to_thread|run_in_executor)\b|\bimport\s+queue\b|\bfrom\s+queue\s+import\b|\btime\.sleep\s*\(|\bfrom\s+time\s+import\b[^\n]*\bsleep\b/;
+// What the code (perhaps edited by the reader) uses that a runtime provides: the "patterns"
+// of needs.json, e.g. threads for threading, _thread, queue, concurrent.futures and
+// time.sleep (which then blocks only the calling thread). Simulated threads need JSPI
+// (stack switching): without it, threads stay unavailable and the page explains why.
+const CODE_USES = Object.entries(NEEDS.needs)
+  .filter(([, need]) => need.patterns)
+  .map(([name, need]) => [name, new RegExp(need.patterns.join("|"))]);
 
 function codeNeeds(code, needs) {
   const found = new Set(needs);
-  if (jspiSupported() && THREADS_USE.test(code)) found.add("threads");
+  if (jspiSupported()) {
+    for (const [name, uses] of CODE_USES) if (uses.test(code)) found.add(name);
+  }
   if (!jspiSupported()) found.delete("threads");
   return [...found];
 }
@@ -189,10 +208,11 @@ async function init(interrupt) {
   }
   writeModules(pyodide, MODULES);
   runtime = pyodide.runPython(
-    `import sys\nsys.path.insert(0, '${MODULE_DIR}')\nimport guide_runtime\nguide_runtime`,
+    `import sys\nsys.path.insert(0, '${MODULE_DIR}')\nimport guide_runner\nguide_runner`,
   );
   sys_path_cleanup();
-  const info = JSON.parse(runtime.setup(emit, flush, interruptBuffer ? blockFor : null));
+  const blocks = interruptBuffer ? blockFor : null;
+  const info = JSON.parse(runtime.setup(emit, flush, blocks, JSON.stringify(NEEDS)));
   return {
     type: "ready",
     python: info.python,

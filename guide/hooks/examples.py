@@ -18,62 +18,29 @@ PEP 723 metadata block left out), badges for what the snippet needs (Python vers
 free-threaded build), and the output recorded by `nox -s record`, labelled with the
 interpreter that produced it and, when it varies, with what varies.
 
-A runnable block (`run: browser`) also carries, for theme/runner/ (the in-page runner):
+A runnable block (`run: browser`) also carries, for runner/ (the in-page runner):
 data-needs (what the program uses that a browser may lack: asyncio, threads, processes,
-sockets; read from its code), data-recorded (the interpreter that recorded the output shown
-below it), data-first-line (the file's line number of the first line shown) and
-data-session. Blocks without `run` render exactly as before.
+sockets; read from its code with runner/needs.json), data-recorded (the interpreter that
+recorded the output shown below it), data-first-line (the file's line number of the first
+line shown) and data-session. Blocks without `run` render exactly as before.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import re
 
-from guide import page_blocks, snippet_metadata
+from guide import page_blocks, paths, snippet_metadata
 
 EXAMPLE = page_blocks.block_pattern("example")
 OPTIONS = {"section", "output", "run", "session"}
 
-# What a program uses that Pyodide in a browser lacks or needs help with, found in its code:
-# imported modules, names (ThreadPoolExecutor) and attributes (asyncio.run, os.fork).
-NEEDS = {
-    "asyncio": {"asyncio.run", "run_until_complete"},  # stack switching (JSPI)
-    "threads": {
-        "threading",
-        "_thread",
-        "ThreadPoolExecutor",
-        "to_thread",
-        "run_in_executor",
-        "concurrent.futures.thread",
-    },
-    "processes": {
-        "multiprocessing",
-        "subprocess",
-        "ProcessPoolExecutor",
-        "InterpreterPoolExecutor",
-        "concurrent.futures.process",
-        "concurrent.interpreters",
-        "fork",
-        "system",
-        "posix_spawn",
-        "spawnv",
-        "execv",
-    },
-    "sockets": {
-        "socket",
-        "ssl",
-        "socketserver",
-        "http.server",
-        "http.client",
-        "urllib.request",
-        "open_connection",
-        "start_server",
-        "create_connection",
-        "create_server",
-        "sock_connect",
-    },
-}
+# What a program uses that Pyodide in a browser lacks or needs help with: runner/needs.json,
+# which the in-page runner reads too. Found in its code ("uses"): imported modules, names
+# (ThreadPoolExecutor) and attributes (asyncio.run, os.fork).
+BROWSER_NEEDS = json.loads((paths.RUNNER / "needs.json").read_text(encoding="utf-8"))["needs"]
+NEEDS = {need: set(about["uses"]) for need, about in BROWSER_NEEDS.items() if "uses" in about}
 
 
 def browser_needs(source: str) -> list[str]:

@@ -19,9 +19,10 @@ is done). Around each one:
 - when a waiting task is scheduled again: it wakes ("ready").
 
 run_until_complete (asyncio.run) is wrapped too: the lane that called it waits ("join")
-until it returns. Used in the browser (guide_runtime.py: Pyodide's WebLoop) and at build
-time (theme/hooks/timelines.py: a CPython loop, 3.11+). Eager tasks (3.12+) run their
-first step inside create_task, unseen: their lane begins at their first step seen.
+until it returns. Used in the browser (runner/guide_runner/loop.py: on Pyodide's WebLoop)
+and at build time (theme/hooks/timelines.py: a CPython loop, 3.11+). Eager tasks (3.12+)
+run their first step inside create_task, unseen: their lane begins at their first step
+seen.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip
 READER = {"locale": "de-DE", "timezone_id": "America/New_York"}
 
 # What the reader's program can see of the interpreter it runs in (no word of the code may
-# make the runner load the simulated threads: see THREADS_USE in worker.js).
+# make the runner load the simulated threads: see the "patterns" in runner/needs.json).
 PROBE = """\
 import asyncio, builtins, json, locale, os, sys, time
 

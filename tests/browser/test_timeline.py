@@ -1,4 +1,4 @@
-"""The timeline under a run's output (runner.js, guide_runtime.py, guide_timeline*.py): one
+"""The timeline under a run's output (runner.js, runner/guide_runner/, guide/timeline/): one
 lane per thread or task, the marks where they waited and on what, details on focus, the
 deadlock's cycle, the note of a long run, nothing for a plain program."""
 

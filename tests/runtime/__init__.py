@@ -1,1 +1,1 @@
-"""The browser's Python runtime (simthreads/ and runner/guide_runtime.py) inside real Pyodide."""
+"""The browser's Python runtime (simthreads/ and runner/guide_runner/) inside real Pyodide."""

