@@ -113,7 +113,7 @@ def sha256(data: bytes) -> str:
 @pytest.fixture
 def fitting(tmp_path, monkeypatch) -> dict:
     """The manifest of a snapshot that fits this build (its file in tmp_path)."""
-    import vendor
+    from guide.hooks import vendor
 
     monkeypatch.setattr(vendor, "SNAPSHOT_BUILD", tmp_path)
     packed = b"the snapshot, gzipped"
