@@ -65,8 +65,18 @@ def ps_and_pstree_show_who_awaits_whom(output: str, recorded: str) -> None:
         ["task name", "coroutine stack", "awaiter chain", "awaiter name"],
         ["Task-1", "main"],
         ["crawler", "TaskGroup._aexit -> TaskGroup.__aexit__ -> crawl", "main", "Task-1"],
-        ["fetch-1", "sleep -> fetch", "TaskGroup._aexit -> TaskGroup.__aexit__ -> crawl", "crawler"],
-        ["fetch-2", "sleep -> fetch", "TaskGroup._aexit -> TaskGroup.__aexit__ -> crawl", "crawler"],
+        [
+            "fetch-1",
+            "sleep -> fetch",
+            "TaskGroup._aexit -> TaskGroup.__aexit__ -> crawl",
+            "crawler",
+        ],
+        [
+            "fetch-2",
+            "sleep -> fetch",
+            "TaskGroup._aexit -> TaskGroup.__aexit__ -> crawl",
+            "crawler",
+        ],
     ], ps
     lines = tree.splitlines()
 
