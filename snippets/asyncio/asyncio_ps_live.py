@@ -1,7 +1,7 @@
 # /// script
 # requires-python = ">=3.14"
 # [tool.guide]
-# varies = "the order of the rows; where the system forbids reading another process, the tools refuse"
+# varies = "only where the system forbids reading another process's memory: then the tools refuse, and the example prints why"
 # check = "property"
 # ///
 """python -m asyncio ps / pstree (3.14) on a live program: which task awaits which, from outside."""
