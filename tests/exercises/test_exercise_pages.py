@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import exercise_files
@@ -74,3 +75,21 @@ def test_the_browser_index_names_every_exercise_and_its_files() -> None:
     first = listing[0]
     assert first["files"]["check.py"] == f"{first['id']}/check.py"
     assert first["page"] == f"exercises/{first['id'].split('/')[0]}/#{first['id'].split('/')[1]}"
+
+
+def test_every_exercise_is_shown_once_on_its_sections_page_in_the_lists_order() -> None:
+    docs = Path(exercises.__file__).resolve().parents[2] / "docs"
+    shown = [
+        (page.relative_to(docs).as_posix(), match["name"])
+        for page in sorted(docs.rglob("*.md"))
+        for match in exercises.BLOCKS["exercise"].finditer(page.read_text(encoding="utf-8"))
+    ]
+    expected = [
+        (f"{exercises.PAGES}/{exercise.section}.md", exercise.id)
+        for exercise in exercise_files.all_exercises()
+    ]
+    assert sorted(shown) == sorted(expected)
+    for section in {exercise.section for exercise in exercise_files.all_exercises()}:
+        page = f"{exercises.PAGES}/{section}.md"
+        on_page = [name for where, name in shown if where == page]
+        assert on_page == [name for where, name in expected if where == page], page

@@ -13,6 +13,7 @@ class Account:
 # Still here, still waiting at most 0.5 s: now the second transfer cannot take its first
 # lock while the first holds it, so the wait times out and the first goes on.
 both_hold_one = threading.Barrier(2)
+outcomes: list[str] = []  # one line per transfer, printed by the main thread
 
 
 def transfer(source: Account, target: Account, amount: int) -> None:
@@ -25,14 +26,14 @@ def transfer(source: Account, target: Account, amount: int) -> None:
         except threading.BrokenBarrierError:
             pass
         if not second.lock.acquire(timeout=1.0):
-            print(f"{source.name} -> {target.name}: deadlock, gave up after 1 s")
+            outcomes.append(f"{source.name} -> {target.name}: deadlock, gave up after 1 s")
             return
         try:
             source.balance -= amount
             target.balance += amount
         finally:
             second.lock.release()
-    print(f"{source.name} -> {target.name}: moved {amount}")
+    outcomes.append(f"{source.name} -> {target.name}: moved {amount}")
 
 
 if __name__ == "__main__":
@@ -45,5 +46,6 @@ if __name__ == "__main__":
         thread.start()
     for thread in threads:
         thread.join()
+    print("\n".join(outcomes))
     total = alice.balance + bob.balance
     print(f"alice {alice.balance}, bob {bob.balance}, total {total}")

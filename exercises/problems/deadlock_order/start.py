@@ -13,6 +13,7 @@ class Account:
 # Forces the unlucky order on every run: each transfer waits (at most 0.5 s) until both
 # hold their first lock. A fix does not need it.
 both_hold_one = threading.Barrier(2)
+outcomes: list[str] = []  # one line per transfer, printed by the main thread
 
 
 def transfer(source: Account, target: Account, amount: int) -> None:
@@ -23,14 +24,14 @@ def transfer(source: Account, target: Account, amount: int) -> None:
             pass
         # A timeout, so that the demo reports the deadlock instead of hanging.
         if not target.lock.acquire(timeout=1.0):
-            print(f"{source.name} -> {target.name}: deadlock, gave up after 1 s")
+            outcomes.append(f"{source.name} -> {target.name}: deadlock, gave up after 1 s")
             return
         try:
             source.balance -= amount
             target.balance += amount
         finally:
             target.lock.release()
-    print(f"{source.name} -> {target.name}: moved {amount}")
+    outcomes.append(f"{source.name} -> {target.name}: moved {amount}")
 
 
 if __name__ == "__main__":
@@ -43,5 +44,6 @@ if __name__ == "__main__":
         thread.start()
     for thread in threads:
         thread.join()
+    print("\n".join(outcomes))
     total = alice.balance + bob.balance
     print(f"alice {alice.balance}, bob {bob.balance}, total {total}")
