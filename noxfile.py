@@ -301,9 +301,10 @@ def session_on_every_python(name: str, *, default: bool = True):
 
 @session_on_every_python("snippets")
 def snippets(session: nox.Session, version: str) -> None:
-    """Run every snippet under this Python and check its output"""
+    """Run every snippet under this Python and check its output; and every exercise: its
+    starting program fails its check, its model solution passes"""
     python = python_with(session, version, "requirements/snippets.txt")
-    python("-m", "pytest", "tests/snippets", "--durations=10", *session.posargs)
+    python("-m", "pytest", "tests/snippets", "tests/exercises", "--durations=10", *session.posargs)
 
 
 @session_on_every_python("census", default=False)

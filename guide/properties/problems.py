@@ -242,8 +242,11 @@ def processes_compute_in_parallel_threads_do_not(output: str, recorded: str) -> 
 
 @holds_for("problems/sleep_releases_gil.py")
 def sleeps_overlap(output: str, recorded: str) -> None:
+    # The four sleeps overlap: one moment when all four threads were asleep (the total time
+    # is close to 0.2 s too, but a busy machine may delay a thread's start or its wake-up).
+    assert "all four asleep at the same moment: True" in output, output
     total = number(r"([\d.]+) s in total", output)
-    assert 0.2 <= total < 0.4, f"four 0.2 s sleeps took {total} s"
+    assert total >= 0.2, f"four 0.2 s sleeps took {total} s"
 
 
 @holds_for("problems/blocking_read.py")
