@@ -31,6 +31,11 @@ from guide.snippet_metadata import TESTED_PYTHONS
 from toolchain import debian_root, system
 
 ROOT = paths.ROOT
+if ROOT != Path(__file__).resolve().parent:  # another checkout's package, installed last
+    sys.exit(
+        f"nox imported the guide package of {ROOT}, not of this checkout: run "
+        "`python3 -m pip install -r requirements/bootstrap.txt` here first (README)"
+    )
 
 SNIPPET_PYTHONS = list(TESTED_PYTHONS)
 DOCS_PYTHON = "3.11"
