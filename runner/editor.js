@@ -1,6 +1,6 @@
 // The code editor of a runnable block: CodeMirror 6 with Python highlighting in the colours
 // of Material's code blocks (its CSS variables, so light and dark schemes both work).
-// Loaded by runner.js only on pages that have runnable blocks (a separate chunk).
+// Loaded by block.js only on pages that have runnable blocks (a separate chunk).
 
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";

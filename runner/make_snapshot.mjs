@@ -22,6 +22,7 @@ import {
   runnerDigest,
   writeModules,
 } from "./snapshot.mjs";
+import { RUNNER_MODULE } from "./start_python.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -29,10 +30,10 @@ const DATA = "runner-snapshot.bin.gz";
 // What loadPyodide() fetches: a snapshot fits only these very files.
 const CORE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
 // What a plain start imports, and no more (the snapshot must hold the interpreter a plain
-// start gives): worker.js imports the runner's package, guide_runner (which imports its own
-// modules and what it needs of the timelines' package; the rest are imported on first use),
-// setup() imports threading.
-const IMPORTED = ["guide_runner", "threading"];
+// start gives): start_python.mjs imports the runner's package, guide_runner (which imports
+// its own modules and what it needs of the timelines' package; the rest are imported on
+// first use), setup() imports threading.
+const IMPORTED = [RUNNER_MODULE, "threading"];
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

@@ -22,14 +22,8 @@
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
 
-import {
-  MODULE_DIR,
-  PYTHON_ENV,
-  restoreEnvironment,
-  snapshotBytes,
-  snapshotManifest,
-  writeModules,
-} from "./snapshot.mjs";
+import { snapshotBytes, snapshotManifest } from "./snapshot.mjs";
+import { installRuntime, loadPython, RUNTIMES, startRunner } from "./start_python.mjs";
 import GUIDE from "../guide/__init__.py";
 import TIMELINE from "../guide/timeline/__init__.py";
 import TIMELINE_BUDGET from "../guide/timeline/budget.py";
@@ -77,15 +71,8 @@ const MODULES = {
 
 const PYODIDE_URL = new URL("../vendor/pyodide/", import.meta.url).href;
 
-// Runtimes: packages that give Pyodide what it lacks, loaded before the first run that needs
-// them (the block's data-needs, or what the code uses now: see codeNeeds). A `package` is
-// loaded by name from Pyodide's lock file beside Pyodide (its hash checked), a `wheel` by
-// URL relative to this file; the module's install() is called once
-// (guide_runner.install_runtime).
-export const RUNTIMES = {
-  // Simulated threads (simthreads/, built by `nox -s runtime` into the lock file).
-  threads: { package: "simthreads", module: "simthreads" },
-};
+// Runtimes (start_python.mjs RUNTIMES: the simulated threads) are loaded before the first
+// run that needs them: the block's data-needs, or what the code uses now (see codeNeeds).
 
 // What the code (perhaps edited by the reader) uses that a runtime provides: the "patterns"
 // of needs.json, e.g. threads for threading, _thread, queue, concurrent.futures and
@@ -194,25 +181,30 @@ function emit(fd, text) {
   else if (!run.timer) run.timer = setTimeout(flush, FLUSH_MS);
 }
 
+// Python started as start_python.mjs starts it (the runtime tests' harness too).
 async function init(interrupt) {
   const start = performance.now();
   // The snapshot's manifest (an interpreter that has imported this runner: snapshot.mjs) is
   // checked while Pyodide's script loads.
   const manifest = snapshotManifest(PYODIDE_URL, MODULES).catch((error) => error);
   const { loadPyodide, version } = await import(/* webpackIgnore: true */ `${PYODIDE_URL}pyodide.mjs`);
-  const started = await startPython(loadPyodide, version, await manifest);
+  const started = await loadPython(loadPyodide, {
+    indexURL: PYODIDE_URL,
+    version,
+    manifest: await manifest,
+    snapshotBytes: (fits) => snapshotBytes(PYODIDE_URL, fits),
+  });
   pyodide = started.pyodide;
   if (interrupt) {
     interruptBuffer = new Int32Array(interrupt);
     pyodide.setInterruptBuffer(interruptBuffer);
   }
-  writeModules(pyodide, MODULES);
-  runtime = pyodide.runPython(
-    `import sys\nsys.path.insert(0, '${MODULE_DIR}')\nimport guide_runner\nguide_runner`,
-  );
-  sys_path_cleanup();
-  const blocks = interruptBuffer ? blockFor : null;
-  const info = JSON.parse(runtime.setup(emit, flush, blocks, JSON.stringify(NEEDS)));
+  const { runner, info } = startRunner(pyodide, MODULES, {
+    write: emit,
+    flush,
+    blockFor: interruptBuffer ? blockFor : null,
+  });
+  runtime = runner;
   return {
     type: "ready",
     python: info.python,
@@ -222,45 +214,6 @@ async function init(interrupt) {
     start: started.start,
     snapshot: started.problem,
   };
-}
-
-// Pyodide from the snapshot when it was made from this very Pyodide; from scratch when
-// there is none, when it does not fit, or when anything about it fails.
-async function startPython(loadPyodide, version, manifest) {
-  const options = { indexURL: PYODIDE_URL, env: { ...PYTHON_ENV }, stdout: () => {}, stderr: () => {} };
-  let problem = manifest instanceof Error ? manifest.message : null;
-  if (!problem && manifest.pyodide !== version) {
-    problem = `the snapshot was made from Pyodide ${manifest.pyodide}, this is ${version}`;
-  }
-  if (!problem) {
-    // Pyodide fetches its files while the snapshot arrives and unpacks.
-    const bytes = snapshotBytes(PYODIDE_URL, manifest);
-    try {
-      const restored = await loadPyodide({ ...options, _loadSnapshot: bytes });
-      restoreEnvironment(restored);
-      return { pyodide: restored, start: "snapshot", problem: null };
-    } catch (error) {
-      const unusable = await bytes.then(
-        () => null,
-        (reason) => reason,
-      );
-      problem = unusable
-        ? unusable.message
-        : `the snapshot did not load: ${String(error && error.message ? error.message : error)}`;
-    } finally {
-      // Pyodide keeps its options: let the 31 MB go (ArrayBuffer.transfer detaches them).
-      bytes.then(
-        (unpacked) => unpacked.buffer.transfer?.(0),
-        () => {},
-      );
-    }
-  }
-  return { pyodide: await loadPyodide(options), start: "plain", problem };
-}
-
-function sys_path_cleanup() {
-  // The runtime is imported; the reader's programs should not see its directory on sys.path.
-  pyodide.runPython(`import sys\nsys.path.remove('${MODULE_DIR}')`);
 }
 
 // time.sleep on an isolated page: wait on the interrupt buffer, which a Stop sets and wakes.
@@ -281,14 +234,7 @@ async function installRuntimes(needs) {
   if (interruptBuffer) pyodide.setInterruptBuffer(undefined);
   try {
     for (const need of missing) {
-      const spec = RUNTIMES[need];
-      const errors = [];
-      await pyodide.loadPackage(spec.package ?? new URL(spec.wheel, import.meta.url).href, {
-        messageCallback: () => {},
-        errorCallback: (message) => errors.push(message),
-      });
-      if (errors.length) throw new Error(`the ${need} runtime did not load: ${errors.join(" ")}`);
-      runtime.install_runtime(need, spec.module);
+      await installRuntime(pyodide, runtime, need, { baseURL: import.meta.url });
       installed.add(need);
     }
   } finally {

@@ -1,7 +1,8 @@
-// Runs programs in real Pyodide (Node >= 26: WebAssembly JSPI is on), the way the page's
-// worker does: runner/guide_runner/ with the simthreads runtime installed.
+// Runs programs in real Pyodide (Node >= 26: WebAssembly JSPI is on), started as the page's
+// worker starts it (runner/start_python.mjs: the same environment, the runner's Python
+// imported and set up the same way) with the simthreads runtime installed.
 //
-//   node harness.mjs --index DIR [--source DIR]
+//   node harness.mjs --index DIR [--source DIR] [--runner DIR]
 //
 // DIR holds Pyodide's files and a pyodide-lock.json that lists simthreads (what
 // `nox -s runtime` builds): the package is loaded by name, its hash checked. With --source,
@@ -19,7 +20,8 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
-import { MODULE_IMPORT, writeModules } from "../../runner/snapshot.mjs";
+import { MODULE_IMPORT } from "../../runner/snapshot.mjs";
+import { installRuntime, loadPython, startRunner } from "../../runner/start_python.mjs";
 
 // stdout carries the JSON answers only: anything else logged goes to stderr.
 console.log = console.info = console.debug = (...args) => console.error(...args);
@@ -38,50 +40,39 @@ if (typeof WebAssembly.Suspending !== "function") {
   process.exit(2);
 }
 
-const { loadPyodide } = await import(path.join(index, "pyodide.mjs"));
-const pyodide = await loadPyodide({
-  indexURL: index + path.sep,
-  env: { HOME: "/home/pyodide", PYTHONHASHSEED: "0" },
-  stdout: () => {},
-  stderr: () => {},
-});
-if (source) {
-  pyodide.FS.mkdirTree("/simthreads-source");
-  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(source) }, "/simthreads-source");
-  pyodide.runPython("import sys\nsys.path.insert(0, '/simthreads-source')");
-} else {
-  const errors = [];
-  await pyodide.loadPackage("simthreads", {
-    messageCallback: () => {},
-    errorCallback: (message) => errors.push(message),
-  });
-  if (errors.length) {
-    console.error(`simthreads did not load from ${index}: ${errors.join(" ")}`);
-    process.exit(2);
-  }
-}
-
-// The runner's modules as worker.js bundles them (runner/snapshot.mjs: MODULE_IMPORT), the
-// worker's Python replaced by --runner's file when given.
+// The runner's modules as worker.js bundles them (runner/snapshot.mjs: MODULE_IMPORT), its
+// own (imported from runner/) read from --runner's folder when given.
 const WORKER = fs.readFileSync(path.join(ROOT, "runner", "worker.js"), "utf8");
+const runnerDir = option("--runner");
 const modules = Object.fromEntries(
   [...WORKER.matchAll(MODULE_IMPORT)].map(([, up, name]) => [
     name,
     fs.readFileSync(
-      up === "./" && option("--runner") ? path.join(option("--runner"), name) : path.join(ROOT, "runner", up + name),
+      up === "./" && runnerDir ? path.join(runnerDir, name) : path.join(ROOT, "runner", up + name),
       "utf8",
     ),
   ]),
 );
-writeModules(pyodide, modules);
-const runtime = pyodide.runPython(
-  "import sys\nsys.path.insert(0, '/home/pyodide')\nimport guide_runner\n" +
-    "sys.path.remove('/home/pyodide')\nguide_runner",
-);
+
+const { loadPyodide } = await import(path.join(index, "pyodide.mjs"));
+const { pyodide } = await loadPython(loadPyodide, { indexURL: index + path.sep });
+if (source) {
+  pyodide.FS.mkdirTree("/simthreads-source");
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(source) }, "/simthreads-source");
+  pyodide.runPython("import sys\nsys.path.insert(0, '/simthreads-source')");
+}
 let chunks = [];
-const NEEDS = fs.readFileSync(path.join(ROOT, "runner", "needs.json"), "utf8");
-runtime.setup((fd, text) => chunks.push([fd, text]), () => {}, null, NEEDS);
-runtime.install_runtime("threads", "simthreads");
+const { runner: runtime } = startRunner(pyodide, modules, {
+  write: (fd, text) => chunks.push([fd, text]),
+  flush: () => {},
+});
+try {
+  await installRuntime(pyodide, runtime, "threads", { load: !source });
+} catch (error) {
+  const written = chunks.map(([, text]) => text).join("");
+  console.error(`simthreads did not load or install from ${index}: ${error.message}\n${written}`);
+  process.exit(2);
+}
 
 // Records a run's timeline: simthreads.before_run gets a Recorder of the probe's own (what
 // the simulated threads record, whatever else the runner records), and the program may
