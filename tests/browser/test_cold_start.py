@@ -145,7 +145,7 @@ def fitting(tmp_path, monkeypatch) -> dict:
 def test_the_build_publishes_only_a_snapshot_that_fits(fitting, change, why):
     """theme/hooks/vendor.py: a snapshot of another Pyodide, of other runner modules, or
     whose data is not what its manifest describes stays out of the site."""
-    import vendor
+    from guide.hooks import vendor
 
     problem = vendor.snapshot_problem({**fitting, **change})
     assert problem == why if why is None else problem.startswith(why), problem
