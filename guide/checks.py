@@ -6,6 +6,7 @@ import os
 import re
 import sys
 
+from . import snippet_metadata
 from .paths import ROOT
 from .properties import PROPERTIES
 from .snippet_metadata import Snippet
@@ -63,3 +64,34 @@ def trim_lines(text: str) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n" if lines else ""
+
+
+# --- a run in the browser against CPython's recording ----------------------------------
+
+TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n|\n)*", re.MULTILINE)
+
+
+def without_tracebacks(text: str) -> str:
+    """The text with each traceback's frames left out (line numbers and file names differ
+    between the page, which shows the code without its metadata block, and the recording);
+    the exception line stays."""
+    return TRACEBACK.sub("Traceback (most recent call last):\n", text)
+
+
+def check_against_recording(snippet: Snippet, state: str, output: str) -> None:
+    """A run that ended in `state` and printed `output` (normalised) holds what CPython's
+    recording of the snippet promises: it ends as the recording did (finished, or failed or
+    exited for a non-zero exit code), and its output passes the snippet's check; where the
+    recording ended with an exception, with the traceback frames left out of both."""
+    recording = snippet_metadata.recordings().get(snippet.name)
+    if recording is None or not snippet.output_path.exists():
+        assert state == "finished", f"{state}: {output}"
+        return
+    expected_states = ("finished",) if recording["exit_code"] == 0 else ("failed", "exited")
+    assert state in expected_states, (
+        f"ended {state}, recorded exit code {recording['exit_code']}:\n{output}"
+    )
+    recorded = trim_lines(snippet.output_path.read_text(encoding="utf-8"))
+    if recording["exit_code"]:
+        output, recorded = without_tracebacks(output), without_tracebacks(recorded)
+    check(snippet, output, recorded)

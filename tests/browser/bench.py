@@ -202,7 +202,9 @@ def second_page(playwright, base_url: str, first, second, snapshot: bool = True)
     cache on disk as a reader's has: a fresh context (an incognito window) keeps its cache
     in memory and leaves out files over about 6.5 MB (Pyodide's wasm)."""
     with tempfile.TemporaryDirectory(prefix="guide-bench-profile-") as profile:
-        context = playwright.chromium.launch_persistent_context(profile, **chromium.launch_options())
+        context = playwright.chromium.launch_persistent_context(
+            profile, **chromium.launch_options()
+        )
         if not snapshot:
             without_snapshot(context)
         page = context.new_page()
@@ -273,9 +275,7 @@ def timeline_report(browser, base_url: str, site_dir: Path, repeat: int) -> list
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--site-dir", type=Path, default=paths.site_dir()
-    )
+    parser.add_argument("--site-dir", type=Path, default=paths.site_dir())
     parser.add_argument("--page", help="URL path of the page to click Run on")
     parser.add_argument("--index", type=int, default=0, help="which runnable block of --page")
     parser.add_argument("--repeat", type=int, default=5)

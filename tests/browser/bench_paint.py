@@ -81,9 +81,7 @@ def paint_report(browser, base_url: str, repeat: int) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--site-dir", type=Path, default=paths.site_dir()
-    )
+    parser.add_argument("--site-dir", type=Path, default=paths.site_dir())
     parser.add_argument("--repeat", type=int, default=7)
     options = parser.parse_args()
     with SiteServer(options.site_dir, headers=True) as server, sync_playwright() as playwright:

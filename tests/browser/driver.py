@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import re
+from guide.checks import trim_lines
 
-from guide import snippet_metadata
-from guide.checks import check, trim_lines
-
-RECORDED = snippet_metadata.recordings()
 BLOCKS = '.guide-example[data-run="browser"]'
 ENDED = """el => !el.classList.contains('guide-runner--running') && !!el.dataset.state"""
 REVEAL = """el => {
@@ -21,7 +17,6 @@ REVEAL = """el => {
         }
     }
 }"""
-TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n|\n)*", re.MULTILINE)
 
 
 class BlockDriver:
@@ -170,29 +165,3 @@ class PageCache:
 
 
 normalise = trim_lines  # what the browser prints has no repository or interpreter paths
-
-
-def without_tracebacks(text: str) -> str:
-    """The text with each traceback's frames left out (line numbers and file names differ
-    between the page, which shows the code without its metadata block, and the recording);
-    the exception line stays."""
-    return TRACEBACK.sub("Traceback (most recent call last):\n", text)
-
-
-def check_against_recording(snippet: snippet_metadata.Snippet, state: str, output: str) -> None:
-    """A run that ended in `state` and printed `output` (normalised) holds what CPython's
-    recording of the snippet promises: it ends as the recording did (finished, or failed or
-    exited for a non-zero exit code), and its output passes the snippet's check; where the
-    recording ended with an exception, with the traceback frames left out of both."""
-    recording = RECORDED.get(snippet.name)
-    if recording is None or not snippet.output_path.exists():
-        assert state == "finished", f"{state}: {output}"
-        return
-    expected_states = ("finished",) if recording["exit_code"] == 0 else ("failed", "exited")
-    assert state in expected_states, (
-        f"ended {state}, recorded exit code {recording['exit_code']}:\n{output}"
-    )
-    recorded = normalise(snippet.output_path.read_text(encoding="utf-8"))
-    if recording["exit_code"]:
-        output, recorded = without_tracebacks(output), without_tracebacks(recorded)
-    check(snippet, output, recorded)

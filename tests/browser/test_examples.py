@@ -22,9 +22,10 @@ import time
 import pytest
 
 from guide import snippet_metadata
+from guide.checks import check_against_recording
 from guide.running import retry_on_failure
 
-from .driver import BlockDriver, check_against_recording, normalise
+from .driver import BlockDriver, normalise
 
 UNSUPPORTED = {"threads", "processes", "sockets"}
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from guide import snippet_metadata
+from guide.checks import check_against_recording
 
-from .driver import BlockDriver, check_against_recording, normalise
+from .driver import BlockDriver, normalise
 
 DEMO = "problems/race_then_lock.py"
 SECTIONS = {

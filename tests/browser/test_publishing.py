@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from guide import snippet_metadata
+from guide.checks import check_against_recording
 
 from .conftest import OutsideRequests
-from .driver import BlockDriver, check_against_recording, normalise
+from .driver import BlockDriver, normalise
 from .server import SiteServer
 
 REPOSITORY = "concurrent-python"  # the path GitHub Pages would publish the site under

@@ -18,9 +18,8 @@ import time
 import pytest
 
 from guide import page_blocks, paths, snippet_metadata
-from guide.checks import trim_lines
+from guide.checks import check_against_recording, trim_lines
 from guide.hooks import examples
-from tests.browser.driver import check_against_recording
 
 from .conftest import Pyodide
 
