@@ -3,7 +3,6 @@
 # ///
 """Can a frozendict (3.15) go to a subinterpreter? Not shared as it is: it travels as a copy."""
 
-from builtins import frozendict  # a builtin since 3.15; the import is for linters that predate it
 from concurrent import interpreters
 
 SETTINGS = frozendict(host="127.0.0.1", port=8080)

@@ -5,7 +5,6 @@
 
 import threading
 import types
-from builtins import frozendict  # a builtin since 3.15; the import is for linters that predate it
 
 ROUNDS = 2_000
 
