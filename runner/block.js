@@ -25,8 +25,9 @@ export class Block {
     this.root = root;
     this.name = root.dataset.snippet;
     // As CPython names it when run from the repository, so that warnings and tracebacks
-    // read as in the recorded output; lines are numbered as in the file.
-    this.filename = `snippets/${this.name}`;
+    // read as in the recorded output; lines are numbered as in the file. A block that is not
+    // a snippet (an exercise) says where its file is.
+    this.filename = root.dataset.filename || `snippets/${this.name}`;
     this.firstLine = Number(root.dataset.firstLine || 1);
     this.needs = (root.dataset.needs || "").split(/\s+/).filter(Boolean);
     this.recorded = root.dataset.recorded || null;

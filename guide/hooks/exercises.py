@@ -56,6 +56,7 @@ def runnable_block(exercise: exercise_files.Exercise) -> list[str]:
     attributes = examples._run_attributes(program, {"run": "browser"}, {})
     opening = (
         f'<div class="guide-example guide-exercise" data-snippet="{program.name}"'
+        f' data-filename="{program.name}"'
         f'{attributes} data-exercise="{exercise.id}" markdown="1">'
     )
     return [opening, "", *_fence(exercise.text("start.py"), program.name), "", "</div>"]
