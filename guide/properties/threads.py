@@ -105,8 +105,8 @@ def the_watchdog_fires_while_main_waits_in_join(output: str, recorded: str) -> N
     assert lines[0] == "Timeout (0:00:00.100000)!", lines[0]
     assert len(_dumped_threads(output)) == 2, output
     own = 'File "snippets/threads/faulthandler_watchdog.py"'
-    assert f"{own}, line 15 in slow_shutdown" in output
-    assert re.search(r"line \d+ in join\n\s+" + re.escape(own) + r", line 22 in <module>", output)
+    assert f"{own}, line 19 in slow_shutdown" in output
+    assert re.search(r"line \d+ in join\n\s+" + re.escape(own) + r", line 27 in <module>", output)
     assert lines[-1] == "joined at last; the dump above shows who we waited for"
 
 
