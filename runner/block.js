@@ -1,11 +1,13 @@
 // One runnable block: the example's code made editable (editor.js, loaded as a separate
-// chunk), its Run, Stop, Reset and Copy buttons and status line, and its output panel
-// (output.js). Runs go through the page's interpreter (interpreter.js).
+// chunk), its Run, Stop, Reset, Copy and Share buttons and status line, and its output panel
+// (output.js). Runs go through the page's interpreter (interpreter.js); links to edited code
+// are made and read by share.js.
 
 import { EDIT_PREFIX, keptEdits } from "./edits.js";
 import { interpreter } from "./interpreter.js";
 import { limitMessage } from "./limits.js";
 import { OutputPanel } from "./output.js";
+import { clearShareFragment, MAX_URL, shareLink } from "./share.js";
 import { button } from "./ui.js";
 
 const jspiInPage = typeof WebAssembly === "object" && typeof WebAssembly.Suspending === "function";
@@ -24,6 +26,7 @@ export class Block {
   constructor(root, index) {
     this.root = root;
     this.name = root.dataset.snippet;
+    this.index = index;
     // As CPython names it when run from the repository, so that warnings and tracebacks
     // read as in the recorded output; lines are numbered as in the file. A block that is not
     // a snippet (an exercise) says where its file is.
@@ -37,6 +40,9 @@ export class Block {
     this.recordedBox = [...root.querySelectorAll(".highlight")].find((e) => e !== this.codeBox);
     this.editor = null;
     this.edited = false;
+    this.shared = false; // the code came from a share link and is not edited since
+    this.sharedSeed = null; // the seed of that link, for the next run
+    this.quiet = false; // the code is being replaced by the page, not by the reader
     this.editKey = `${EDIT_PREFIX}${location.pathname}|${this.name}|${index}`;
     this.running = false;
     this.recordTimeline = true; // the bench switches it off to measure what recording costs
@@ -68,6 +74,7 @@ export class Block {
     });
     this.resetButton = button("↺ Reset", "reset");
     this.copyButton = button("Copy", "copy");
+    this.shareButton = button("Share", "share", { "aria-controls": `${id}-share` });
     this.progress = document.createElement("progress");
     this.progress.className = "guide-runner__progress";
     this.progress.setAttribute("aria-label", "Loading Python");
@@ -81,12 +88,18 @@ export class Block {
     this.editedLabel.className = "guide-runner__edited";
     this.editedLabel.textContent = "Edited";
     this.editedLabel.hidden = true;
+    this.sharedLabel = document.createElement("span");
+    this.sharedLabel.className = "guide-runner__shared";
+    this.sharedLabel.textContent = "Shared code";
+    this.sharedLabel.hidden = true;
     bar.append(
       this.runButton,
       this.stopButton,
       this.resetButton,
       this.copyButton,
+      this.shareButton,
       this.editedLabel,
+      this.sharedLabel,
       this.progress,
       this.status,
     );
@@ -96,11 +109,13 @@ export class Block {
       onNewSeed: () => this.run({ seed: null }),
     });
 
-    this.codeBox.after(bar, this.output.element);
+    this.shareBox = this.buildShareBox(`${id}-share`);
+    this.codeBox.after(bar, this.shareBox, this.output.element);
     this.runButton.addEventListener("click", () => this.run());
     this.stopButton.addEventListener("click", () => this.stop());
     this.resetButton.addEventListener("click", () => this.reset());
     this.copyButton.addEventListener("click", () => this.copy());
+    this.shareButton.addEventListener("click", () => this.share());
     const preload = () => interpreter.load().catch(() => {});
     bar.addEventListener("pointerenter", preload, { once: true });
     this.root.addEventListener("focusin", preload, { once: true });
@@ -116,6 +131,25 @@ export class Block {
       },
       { capture: true },
     );
+  }
+
+  /** Where a link is shown when the clipboard refuses it: a read-only field to copy from. */
+  buildShareBox(id) {
+    const box = document.createElement("div");
+    box.className = "guide-runner__share-box";
+    box.id = id;
+    box.hidden = true;
+    const label = document.createElement("label");
+    label.htmlFor = `${id}-link`;
+    label.textContent = "Link to this code (copy it):";
+    this.shareField = document.createElement("input");
+    this.shareField.type = "text";
+    this.shareField.readOnly = true;
+    this.shareField.id = `${id}-link`;
+    this.shareField.className = "guide-runner__share-link";
+    this.shareField.addEventListener("focus", () => this.shareField.select());
+    box.append(label, this.shareField);
+    return box;
   }
 
   showSeed(seed) {
@@ -144,6 +178,8 @@ export class Block {
       label: `Code of ${this.name}, editable. Ctrl+Enter runs it, Escape stops it; Tab leaves the editor.`,
       onRun: () => this.run(),
       onChange: (edited) => {
+        if (this.quiet) return;
+        if (this.shared) this.leaveShared(); // edited further: kept as any edit is
         this.markEdited(edited);
         keptEdits.write(this.editKey, this.original, this.editor.code);
       },
@@ -154,6 +190,39 @@ export class Block {
     }
     this.pre.hidden = true;
     this.codeBox.classList.add("guide-runner__code");
+  }
+
+  /** Show code from a share link (share.js), not kept in the browser until the reader edits
+   * it; its seed, if any, is used by the next run. */
+  showShared(code, seed) {
+    if (this.editor) {
+      this.quiet = true;
+      try {
+        this.editor.code = code;
+      } finally {
+        this.quiet = false;
+      }
+    }
+    this.shared = true;
+    this.sharedSeed = seed;
+    this.markEdited(false);
+    this.sharedLabel.hidden = false;
+    this.root.classList.add("guide-runner--shared");
+    const withSeed = seed === null ? "" : ` with seed ${seed} for its threads`;
+    this.setStatus(`Shared code from a link${withSeed} · Run runs it · Reset restores the original`);
+  }
+
+  showShareError(reason) {
+    this.setStatus(`The shared code in this link could not be read (${reason}); the block keeps its own code.`);
+    this.root.dataset.share = "unreadable";
+  }
+
+  leaveShared() {
+    this.shared = false;
+    this.sharedSeed = null;
+    this.sharedLabel.hidden = true;
+    this.root.classList.remove("guide-runner--shared");
+    clearShareFragment();
   }
 
   markEdited(edited) {
@@ -181,6 +250,8 @@ export class Block {
 
   async run({ seed = null } = {}) {
     if (this.running) return;
+    if (seed === null && this.sharedSeed !== null) seed = this.sharedSeed;
+    this.sharedSeed = null; // a link's seed replays its first run; later runs are new
     this.setRunning(true);
     this.clearOutput();
     this.output.hidden = false;
@@ -281,6 +352,9 @@ export class Block {
 
   reset() {
     if (this.editor) this.editor.code = this.original;
+    this.leaveShared();
+    delete this.root.dataset.share;
+    this.shareBox.hidden = true;
     this.markEdited(false);
     keptEdits.write(this.editKey, this.original, this.original);
     if (!this.running) this.clearOutput();
@@ -303,5 +377,38 @@ export class Block {
       area.remove();
     }
     this.setStatus("Code copied to the clipboard.");
+  }
+
+  /** Put a link to this block's code (and the seed of its last run) on the clipboard, or
+   * in a field to copy from; a program too long for a usable link gets a message. */
+  async share() {
+    this.shareBox.hidden = true;
+    let url;
+    try {
+      url = await shareLink({ name: this.name, index: this.index, code: this.code, seed: this.seed ?? null });
+    } catch (error) {
+      this.setStatus(`This browser cannot make a link to the code (${error.message}); use Copy.`);
+      return;
+    }
+    if (url.length > MAX_URL) {
+      this.setStatus(
+        `This program is too long to share as a link (${url.length.toLocaleString("en")} characters ` +
+          `of address, more than ${MAX_URL.toLocaleString("en")}); use Copy to share its code.`,
+      );
+      this.root.dataset.share = "too-long";
+      return;
+    }
+    delete this.root.dataset.share;
+    const seeded = this.seed != null ? ` (with seed ${this.seed})` : "";
+    try {
+      await navigator.clipboard.writeText(url);
+      this.shareField.value = url;
+      this.setStatus(`Link to this code${seeded} copied: the code is in the link itself, nothing is uploaded.`);
+    } catch {
+      this.shareField.value = url;
+      this.shareBox.hidden = false;
+      this.shareField.focus();
+      this.setStatus(`The clipboard is not available: copy the link${seeded} from the field below the buttons.`);
+    }
   }
 }

@@ -1,8 +1,9 @@
 // Runnable examples: every `.guide-example[data-run="browser"]` block of a page (see
 // guide/hooks/examples.py) becomes a runnable block (block.js): an editor (editor.js,
-// CodeMirror), Run, Stop, Reset and Copy buttons, and an output panel (output.js, with the
-// run's timeline: timeline.js); its program runs in Pyodide inside a Web Worker (worker.js),
-// one per page (interpreter.js). This entry finds the blocks and wires them; it sets
+// CodeMirror), Run, Stop, Reset, Copy and Share buttons, and an output panel (output.js,
+// with the run's timeline: timeline.js); its program runs in Pyodide inside a Web Worker
+// (worker.js), one per page (interpreter.js); a share link's code is put in its block
+// (share.js). This entry finds the blocks and wires them; it sets
 // window.guideRunner = {interpreter, blocks} for the tests and benches.
 //
 // Pyodide is not fetched with the page: loading starts when the reader shows intent (the
@@ -10,6 +11,7 @@
 
 import { Block } from "./block.js";
 import { interpreter } from "./interpreter.js";
+import { openShared } from "./share.js";
 
 const SCROLL_KEYS = new Set(["PageDown", "PageUp", "ArrowDown", "ArrowUp", " ", "Home", "End"]);
 
@@ -59,8 +61,9 @@ function start() {
     }
   });
   for (const block of blocks) {
-    block.attachEditor().catch((error) => console.error("editor:", error));
+    block.ready = block.attachEditor().catch((error) => console.error("editor:", error));
   }
+  openShared(blocks).catch((error) => console.error("share link:", error));
   preloadOnScroll(blocks);
   window.guideRunner = { interpreter, blocks };
 }
