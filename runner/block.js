@@ -3,6 +3,7 @@
 // (output.js). Runs go through the page's interpreter (interpreter.js).
 
 import { EDIT_PREFIX, keptEdits } from "./edits.js";
+import { explorable, Explorer } from "./explore.js";
 import { interpreter } from "./interpreter.js";
 import { limitMessage } from "./limits.js";
 import { OutputPanel } from "./output.js";
@@ -80,11 +81,14 @@ export class Block {
     this.editedLabel.className = "guide-runner__edited";
     this.editedLabel.textContent = "Edited";
     this.editedLabel.hidden = true;
+    // Threading examples: Explore runs the code under many seeds (explore.js).
+    this.explorer = explorable(this) ? new Explorer(this, id) : null;
     bar.append(
       this.runButton,
       this.stopButton,
       this.resetButton,
       this.copyButton,
+      ...(this.explorer ? [this.explorer.button] : []),
       this.editedLabel,
       this.progress,
       this.status,
@@ -95,7 +99,7 @@ export class Block {
       onNewSeed: () => this.run({ seed: null }),
     });
 
-    this.codeBox.after(bar, this.output.element);
+    this.codeBox.after(bar, this.output.element, ...(this.explorer ? [this.explorer.element] : []));
     this.runButton.addEventListener("click", () => this.run());
     this.stopButton.addEventListener("click", () => this.stop());
     this.resetButton.addEventListener("click", () => this.reset());
