@@ -1,9 +1,11 @@
 // One runnable block: the example's code made editable (editor.js, loaded as a separate
-// chunk), its Run, Stop, Reset, Copy and Share buttons and status line, and its output panel
-// (output.js). Runs go through the page's interpreter (interpreter.js); links to edited code
-// are made and read by share.js.
+// chunk), its Run, Stop, Reset, Copy and Share buttons (and Explore for threading examples)
+// and status line, and its output panel (output.js). Runs go through the page's interpreter
+// (interpreter.js); links to edited code are made and read by share.js, explorations of
+// many seeds run through explore.js.
 
 import { EDIT_PREFIX, keptEdits } from "./edits.js";
+import { explorable, Explorer } from "./explore.js";
 import { interpreter } from "./interpreter.js";
 import { limitMessage } from "./limits.js";
 import { OutputPanel } from "./output.js";
@@ -92,12 +94,15 @@ export class Block {
     this.sharedLabel.className = "guide-runner__shared";
     this.sharedLabel.textContent = "Shared code";
     this.sharedLabel.hidden = true;
+    // Threading examples: Explore runs the code under many seeds (explore.js).
+    this.explorer = explorable(this) ? new Explorer(this, id) : null;
     bar.append(
       this.runButton,
       this.stopButton,
       this.resetButton,
       this.copyButton,
       this.shareButton,
+      ...(this.explorer ? [this.explorer.button] : []),
       this.editedLabel,
       this.sharedLabel,
       this.progress,
@@ -110,7 +115,12 @@ export class Block {
     });
 
     this.shareBox = this.buildShareBox(`${id}-share`);
-    this.codeBox.after(bar, this.shareBox, this.output.element);
+    this.codeBox.after(
+      bar,
+      this.shareBox,
+      this.output.element,
+      ...(this.explorer ? [this.explorer.element] : []),
+    );
     this.runButton.addEventListener("click", () => this.run());
     this.stopButton.addEventListener("click", () => this.stop());
     this.resetButton.addEventListener("click", () => this.reset());

@@ -68,6 +68,7 @@ export class Interpreter {
     const run = this.current;
     if (!run || data.id !== run.id) return;
     if (data.type === "output") run.onOutput(data.chunks);
+    else if (data.type === "explored") run.onProgress?.(data);
     else if (data.type === "done") this.finish(data);
   }
 
@@ -103,9 +104,10 @@ export class Interpreter {
     );
   }
 
-  /** Queue a run; `onWait` is called when it has to wait for another block's run. A Stop
+  /** Queue a run (or an explore: request.type "explore", whose progress goes to
+   * `onProgress`); `onWait` is called when it has to wait for another block's run. A Stop
    * for `ticket` before the run begins (Python loading, another block's run) cancels it. */
-  run(request, { ticket, onOutput, onWait, onStart }) {
+  run(request, { ticket, onOutput, onWait, onStart, onProgress = null }) {
     const busy = this.current !== null;
     if (busy) onWait();
     const stoppedEarly = new Promise((resolve) => {
@@ -117,7 +119,8 @@ export class Interpreter {
       onStart(info);
       return new Promise((resolve) => {
         const id = this.nextId++;
-        this.current = { id, ticket, resolve, onOutput, stopTimer: null, started: performance.now() };
+        const started = performance.now();
+        this.current = { id, ticket, resolve, onOutput, onProgress, stopTimer: null, started };
         if (this.interrupt) Atomics.store(this.interrupt, 0, 0);
         this.worker.postMessage({ type: "run", id, ...request });
       });

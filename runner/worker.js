@@ -8,6 +8,8 @@
 //                                                        for a new one; timeline: false to
 //                                                        record none)
 //   {type: "stop", id}                                    stop it while it waits (await, sleep)
+//   {type: "explore", id, code, filename, firstLine,      run it under seeds 1..count, no
+//    needs, count, seconds}                              timelines, for at most `seconds`
 // Messages to the page:
 //   {type: "ready", python, pyodide, jspi, seconds,       or {type: "broken", message}
 //    start, snapshot}                                    start: "snapshot" or "plain" (and
@@ -18,6 +20,10 @@
 //                                                        svg_narrow, lanes, threads, tasks,
 //                                                        events, dropped, limit, clock,
 //                                                        deadlock}
+//   {type: "explored", id, runs, total}                   an explore's next runs ({seed, ending,
+//                                                        output, detail}); it ends with a
+//                                                        "done" whose `ended` is done, budget,
+//                                                        stopped, restart or crashed
 //
 // A Stop while Python computes arrives through the interrupt buffer (KeyboardInterrupt) when
 // the page is cross-origin isolated; otherwise the page terminates this worker.
@@ -35,6 +41,7 @@ import TIMELINE_SVG from "../guide/timeline/svg.py";
 import TIMELINE_TEXT from "../guide/timeline/text.py";
 import RUNNER from "./guide_runner/__init__.py";
 import RUNNER_BASELINE from "./guide_runner/baseline.py";
+import RUNNER_EXPLORE from "./guide_runner/explore.py";
 import RUNNER_LOOP from "./guide_runner/loop.py";
 import RUNNER_PROGRAM from "./guide_runner/program.py";
 import RUNNER_RECORDING from "./guide_runner/recording.py";
@@ -60,6 +67,7 @@ const MODULES = {
   "guide/timeline/text.py": TIMELINE_TEXT,
   "guide_runner/__init__.py": RUNNER,
   "guide_runner/baseline.py": RUNNER_BASELINE,
+  "guide_runner/explore.py": RUNNER_EXPLORE,
   "guide_runner/loop.py": RUNNER_LOOP,
   "guide_runner/program.py": RUNNER_PROGRAM,
   "guide_runner/recording.py": RUNNER_RECORDING,
@@ -315,6 +323,52 @@ async function run({ id, code, filename, firstLine, needs: blockNeeds, session, 
   });
 }
 
+// Explore: the program under seeds 1..count without timelines (guide_runner.explore), in
+// batches of EXPLORE_BATCH so that progress reaches the page and a Stop is taken between
+// them; it ends after `seconds` (the time budget) even if seeds remain.
+const EXPLORE_BATCH = 5;
+
+async function explore({ id, code, filename, firstLine, needs: blockNeeds, count, seconds }) {
+  const needs = codeNeeds(code, blockNeeds);
+  current = { id, pending: [], stopRequested: false, explore: true };
+  const start = performance.now();
+  let ended = "done";
+  let error = null;
+  try {
+    await installRuntimes(needs);
+    for (let next = 1; next <= count; next += EXPLORE_BATCH) {
+      if (current.stopRequested) {
+        ended = "stopped";
+        break;
+      }
+      const left = seconds - (performance.now() - start) / 1000;
+      if (left <= 0) {
+        ended = "budget";
+        break;
+      }
+      const seeds = [];
+      for (let seed = next; seed < next + EXPLORE_BATCH && seed <= count; seed++) seeds.push(seed);
+      const args = [code, filename, needs.join(" "), seeds, { first_line: firstLine, seconds: left }];
+      const json = jspiSupported()
+        ? await runtime.explore.callPromisingKwargs(...args)
+        : runtime.explore.callKwargs(...args);
+      const batch = JSON.parse(json);
+      send({ type: "explored", id, runs: batch.runs, total: count });
+      if (batch.ended !== "done") {
+        ended = batch.ended;
+        break;
+      }
+    }
+  } catch (failure) {
+    ended = "crashed";
+    error = String(failure && failure.message ? failure.message : failure);
+  }
+  current = null;
+  const restart = ended === "restart" || ended === "crashed";
+  const status = ended === "stopped" ? "stopped" : "finished";
+  send({ type: "done", id, status, ended, error, restart, seconds: (performance.now() - start) / 1000 });
+}
+
 let queue = Promise.resolve();
 
 self.onmessage = (event) => {
@@ -325,6 +379,8 @@ self.onmessage = (event) => {
       .then(send, (error) => send({ type: "broken", message: String(error && error.message) }));
   } else if (message.type === "run") {
     queue = queue.then(() => run(message));
+  } else if (message.type === "explore") {
+    queue = queue.then(() => explore(message));
   } else if (message.type === "stop") {
     // Arrives only while the program waits (this worker's event loop is free then): cancel
     // what it awaits. A KeyboardInterrupt raised while Python resumes from the wait would

@@ -28,7 +28,8 @@ The modules: state (the run in progress and what lasts across runs), sandbox (th
 stand-ins that refuse what a browser cannot do, and the limit a failure shows), streams
 (stdout, stderr, stdin), loop (the event loop on Pyodide's WebLoop, time.sleep), baseline
 (the state each run starts from), program (running one program), recording (its
-timeline), tracebacks (CPython's traceback, without the runner's frames).
+timeline), tracebacks (CPython's traceback, without the runner's frames), explore (one
+program under many seeds: its distinct outcomes).
 """
 
 from __future__ import annotations
@@ -42,11 +43,12 @@ import time
 
 from . import sandbox, state
 from .baseline import Baseline
+from .explore import explore
 from .loop import Policy, sleep
 from .program import call_runtimes, run
 from .streams import Input, Output
 
-__all__ = ["install_runtime", "request_stop", "run", "setup"]
+__all__ = ["explore", "install_runtime", "request_stop", "run", "setup"]
 
 
 def setup(emit, flush, block, needs: str) -> str:

@@ -109,6 +109,16 @@ class Pyodide:
             recording=raw.get("recording"),
         )
 
+    def explore(
+        self, code: str, seeds, *, filename: str = "program.py", needs: str = "threads"
+    ) -> dict:
+        """guide_runner.explore: the program under each seed; {runs, ended}."""
+        request = {"code": textwrap.dedent(code), "filename": filename, "needs": needs}
+        request["explore"] = list(seeds)
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        return self._read(RUN_TIMEOUT * 5)
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()

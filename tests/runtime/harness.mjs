@@ -15,7 +15,8 @@
 // error, seed, seconds) plus "output" (what the program wrote, stdout and stderr
 // interleaved), "stdout", "stderr" and "real" (wall-clock seconds). With "record": true, the
 // simulated threads record the run's timeline (guide/timeline/), returned as
-// "recording" (Recorder.to_dict(), the threads' events only).
+// "recording" (Recorder.to_dict(), the threads' events only). A request with "explore": [seeds]
+// runs guide_runner.explore instead and writes its answer ({runs, ended}).
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -117,6 +118,19 @@ for await (const line of lines) {
   const needs = request.needs ?? "threads";
   const seed = request.seed ?? null;
   let result;
+  if (request.explore) {
+    // {"explore": [seed, ...]}: guide_runner.explore, as the page's Explore runs it.
+    try {
+      result = JSON.parse(
+        await runtime.explore.callPromising(request.code, request.filename || "program.py", needs, request.explore),
+      );
+    } catch (error) {
+      result = { runs: [], ended: "crashed", error: String(error && error.message) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    process.stdout.write(JSON.stringify(result) + "\n");
+    continue;
+  }
   if (request.record) timelines.arm();
   try {
     result = JSON.parse(
