@@ -131,9 +131,12 @@ def one_client_at_a_time_adds_up_the_waits(output: str, recorded: str) -> None:
     "advanced/server_asyncio.py",
 )
 def concurrent_servers_overlap_the_waits(output: str, recorded: str) -> None:
+    # Sooner than any server that serves one request at a time could answer (100 x 5 ms,
+    # see server_blocking): the waits overlapped. About 0.04 s on a quiet machine; 0.26 s was
+    # seen beside a CPU hog and a browser, hence the bound of what one-at-a-time must take.
     elapsed = _served_everything(output)
-    assert elapsed < 0.25, f"{elapsed} s: the 5 ms waits did not overlap"
-    assert number(r"worst ([\d.]+) ms", output) < 250
+    assert elapsed < 0.5, f"{elapsed} s: the 5 ms waits did not overlap"
+    assert number(r"worst ([\d.]+) ms", output) < 450  # one at a time: 450 ms or more
 
 
 @holds_for("advanced/server_compare.py")

@@ -2,6 +2,7 @@
 # [tool.guide]
 # varies = "the times; every request is always answered, far sooner than one client at a time"
 # check = "property"
+# retries = 2  # the check compares a time with the least a one-at-a-time server needs
 # ///
 """Step 4: coroutines made of generators: each `yield` says what the handler waits for."""
 

@@ -2,6 +2,7 @@
 # [tool.guide]
 # varies = "the times; every request is always answered, far sooner than one client at a time"
 # check = "property"
+# retries = 2  # the check compares a time with the least a one-at-a-time server needs
 # ///
 """Step 3: a reactor on `selectors`: one thread, non-blocking sockets, timers in a heap."""
 
