@@ -1,9 +1,11 @@
 // One runnable block: the example's code made editable (editor.js, loaded as a separate
-// chunk), its Run, Stop, Reset, Copy and Share buttons (and Explore for threading examples)
+// chunk), its Run, Stop, Reset, Copy and Share buttons (and Explore for threading examples,
+// Check for exercises that run in the browser)
 // and status line, and its output panel (output.js). Runs go through the page's interpreter
 // (interpreter.js); links to edited code are made and read by share.js, explorations of
-// many seeds run through explore.js.
+// many seeds run through explore.js, an exercise's check under many seeds through check.js.
 
+import { Checker, checkable } from "./check.js";
 import { EDIT_PREFIX, keptEdits } from "./edits.js";
 import { explorable, Explorer } from "./explore.js";
 import { interpreter } from "./interpreter.js";
@@ -96,6 +98,8 @@ export class Block {
     this.sharedLabel.hidden = true;
     // Threading examples: Explore runs the code under many seeds (explore.js).
     this.explorer = explorable(this) ? new Explorer(this, id) : null;
+    // Exercises (not on processes): Check judges the code under many seeds (check.js).
+    this.checker = checkable(this) ? new Checker(this, id) : null;
     bar.append(
       this.runButton,
       this.stopButton,
@@ -103,6 +107,7 @@ export class Block {
       this.copyButton,
       this.shareButton,
       ...(this.explorer ? [this.explorer.button] : []),
+      ...(this.checker ? [this.checker.button] : []),
       this.editedLabel,
       this.sharedLabel,
       this.progress,
@@ -120,6 +125,7 @@ export class Block {
       this.shareBox,
       this.output.element,
       ...(this.explorer ? [this.explorer.element] : []),
+      ...(this.checker ? [this.checker.element] : []),
     );
     this.runButton.addEventListener("click", () => this.run());
     this.stopButton.addEventListener("click", () => this.stop());

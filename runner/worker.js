@@ -9,7 +9,10 @@
 //                                                        record none)
 //   {type: "stop", id}                                    stop it while it waits (await, sleep)
 //   {type: "explore", id, code, filename, firstLine,      run it under seeds 1..count, no
-//    needs, count, seconds}                              timelines, for at most `seconds`
+//    needs, count, seconds, check, checkFile}           timelines, for at most `seconds`;
+//                                                        with check (check.py's text) each
+//                                                        run is judged (guide_runner.judge)
+//                                                        and the first failure ends it
 // Messages to the page:
 //   {type: "ready", python, pyodide, jspi, seconds,       or {type: "broken", message}
 //    start, snapshot}                                    start: "snapshot" or "plain" (and
@@ -42,6 +45,7 @@ import TIMELINE_TEXT from "../guide/timeline/text.py";
 import RUNNER from "./guide_runner/__init__.py";
 import RUNNER_BASELINE from "./guide_runner/baseline.py";
 import RUNNER_EXPLORE from "./guide_runner/explore.py";
+import RUNNER_JUDGE from "./guide_runner/judge.py";
 import RUNNER_LOOP from "./guide_runner/loop.py";
 import RUNNER_PROGRAM from "./guide_runner/program.py";
 import RUNNER_RECORDING from "./guide_runner/recording.py";
@@ -68,6 +72,7 @@ const MODULES = {
   "guide_runner/__init__.py": RUNNER,
   "guide_runner/baseline.py": RUNNER_BASELINE,
   "guide_runner/explore.py": RUNNER_EXPLORE,
+  "guide_runner/judge.py": RUNNER_JUDGE,
   "guide_runner/loop.py": RUNNER_LOOP,
   "guide_runner/program.py": RUNNER_PROGRAM,
   "guide_runner/recording.py": RUNNER_RECORDING,
@@ -328,7 +333,8 @@ async function run({ id, code, filename, firstLine, needs: blockNeeds, session, 
 // them; it ends after `seconds` (the time budget) even if seeds remain.
 const EXPLORE_BATCH = 5;
 
-async function explore({ id, code, filename, firstLine, needs: blockNeeds, count, seconds }) {
+async function explore(message) {
+  const { id, code, filename, firstLine, needs: blockNeeds, count, seconds, check, checkFile } = message;
   const needs = codeNeeds(code, blockNeeds);
   current = { id, pending: [], stopRequested: false, explore: true };
   const start = performance.now();
@@ -348,10 +354,11 @@ async function explore({ id, code, filename, firstLine, needs: blockNeeds, count
       }
       const seeds = [];
       for (let seed = next; seed < next + EXPLORE_BATCH && seed <= count; seed++) seeds.push(seed);
-      const args = [code, filename, needs.join(" "), seeds, { first_line: firstLine, seconds: left }];
-      const json = jspiSupported()
-        ? await runtime.explore.callPromisingKwargs(...args)
-        : runtime.explore.callKwargs(...args);
+      const options = { first_line: firstLine, seconds: left };
+      if (check != null) Object.assign(options, { check_source: check, check_filename: checkFile });
+      const engine = check != null ? runtime.check_seeds : runtime.explore;
+      const args = [code, filename, needs.join(" "), seeds, options];
+      const json = jspiSupported() ? await engine.callPromisingKwargs(...args) : engine.callKwargs(...args);
       const batch = JSON.parse(json);
       send({ type: "explored", id, runs: batch.runs, total: count });
       if (batch.ended !== "done") {

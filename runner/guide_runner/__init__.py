@@ -29,7 +29,8 @@ stand-ins that refuse what a browser cannot do, and the limit a failure shows), 
 (stdout, stderr, stdin), loop (the event loop on Pyodide's WebLoop, time.sleep), baseline
 (the state each run starts from), program (running one program), recording (its
 timeline), tracebacks (CPython's traceback, without the runner's frames), explore (one
-program under many seeds: its distinct outcomes).
+program under many seeds: its distinct outcomes), judge (an exercise's check.py on each
+of many seeds).
 """
 
 from __future__ import annotations
@@ -44,11 +45,12 @@ import time
 from . import sandbox, state
 from .baseline import Baseline
 from .explore import explore
+from .judge import check_seeds
 from .loop import Policy, sleep
 from .program import call_runtimes, run
 from .streams import Input, Output
 
-__all__ = ["explore", "install_runtime", "request_stop", "run", "setup"]
+__all__ = ["check_seeds", "explore", "install_runtime", "request_stop", "run", "setup"]
 
 
 def setup(emit, flush, block, needs: str) -> str:

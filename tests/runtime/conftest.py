@@ -119,6 +119,16 @@ class Pyodide:
         self.process.stdin.flush()
         return self._read(RUN_TIMEOUT * 5)
 
+    def check_seeds(
+        self, code: str, seeds, check_source: str, *, filename: str = "program.py", needs: str
+    ) -> dict:
+        """guide_runner.check_seeds: the program under each seed, judged by check_source."""
+        request = {"code": code, "filename": filename, "needs": needs, "check": list(seeds)}
+        request["checkSource"] = check_source
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        return self._read(RUN_TIMEOUT * 5)
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()

@@ -16,7 +16,8 @@
 // interleaved), "stdout", "stderr" and "real" (wall-clock seconds). With "record": true, the
 // simulated threads record the run's timeline (guide/timeline/), returned as
 // "recording" (Recorder.to_dict(), the threads' events only). A request with "explore": [seeds]
-// runs guide_runner.explore instead and writes its answer ({runs, ended}).
+// runs guide_runner.explore instead and writes its answer ({runs, ended}); one with "check":
+// [seeds] and "checkSource" runs guide_runner.check_seeds (each run judged by that check.py).
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
@@ -118,6 +119,26 @@ for await (const line of lines) {
   const needs = request.needs ?? "threads";
   const seed = request.seed ?? null;
   let result;
+  if (request.check) {
+    // {"check": [seed, ...], "checkSource": text}: guide_runner.check_seeds, as the page's
+    // Check runs it on an exercise.
+    try {
+      result = JSON.parse(
+        await runtime.check_seeds.callPromisingKwargs(
+          request.code,
+          request.filename || "program.py",
+          needs,
+          request.check,
+          { check_source: request.checkSource, check_filename: "check.py" },
+        ),
+      );
+    } catch (error) {
+      result = { runs: [], ended: "crashed", error: String(error && error.message) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    process.stdout.write(JSON.stringify(result) + "\n");
+    continue;
+  }
   if (request.explore) {
     // {"explore": [seed, ...]}: guide_runner.explore, as the page's Explore runs it.
     try {
