@@ -37,7 +37,7 @@ from guide.hooks import examples
 
 BLOCKS = {kind: page_blocks.block_pattern(kind) for kind in ("exercise", "exercise-list")}
 ASSETS = "assets/exercises"
-PAGES = "exercises"  # docs/exercises/<section>.md holds a section's exercises
+PAGE = "exercises.md"  # docs/<section>/exercises.md holds a section's exercises
 
 
 def _indented(text: str, prefix: str = "    ") -> list[str]:
@@ -107,7 +107,7 @@ def render_list(section: str, page_uri: str) -> str:
     here = posixpath.dirname(page_uri)
     lines = []
     for exercise in chosen:
-        target = posixpath.relpath(f"{PAGES}/{exercise.section}.md", here or ".")
+        target = posixpath.relpath(f"{exercise.section}/{PAGE}", here or ".")
         lines.append(f"- [{exercise.title}]({target}#{exercise.name}) — {exercise.task}")
     return "\n".join(lines) + "\n"
 
@@ -143,7 +143,7 @@ def index(exercises: list[exercise_files.Exercise]) -> list[dict]:
             "property": e.property,
             "runs": e.runs,
             "timeout": e.timeout,
-            "page": f"{PAGES}/{e.section}/#{e.name}",
+            "page": f"{e.section}/exercises/#{e.name}",
             "files": {file: f"{e.id}/{file}" for file in exercise_files.FILES},
         }
         for e in exercises

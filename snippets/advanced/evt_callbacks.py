@@ -34,12 +34,12 @@ if __name__ == "__main__":
         if len(basket) == 2:
             loop.emit("basket-full", ", ".join(basket))  # a handler may emit events
 
-    loop.on("click", lambda item: print(f"click on {item}"))
-    loop.on("click", add_to_basket)
+    loop.on("pick", lambda item: print(f"picked {item}"))
+    loop.on("pick", add_to_basket)
     loop.on("basket-full", lambda items: print(f"checkout: {items}"))
 
-    loop.emit("click", "tea")
-    loop.emit("click", "milk")
+    loop.emit("pick", "tea")
+    loop.emit("pick", "milk")
     print("nothing has happened yet; the loop has", len(loop.pending), "events waiting")
     loop.run()
     print("the loop ran out of events and returned")

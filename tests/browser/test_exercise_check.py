@@ -21,7 +21,7 @@ PASS_SEEDS = 4  # of the page's 30, to keep the test short
 
 def open_exercise(example_pages, site_dir, exercise) -> BlockDriver:
     """The exercise's block on its page (exercises/<section>/)."""
-    path = site_dir / "exercises" / exercise.section / "index.html"
+    path = site_dir / exercise.section / "exercises" / "index.html"
     assert f'data-exercise="{exercise.id}"' in path.read_text(encoding="utf-8")
     page = example_pages.open(page_url(site_dir, path))
     index = page.evaluate(

@@ -51,11 +51,11 @@ def test_hint_solution_and_check_follow_collapsed() -> None:
 def test_a_page_block_expands_and_a_wrong_name_stops_the_build() -> None:
     text = "Intro\n\n/// exercise | threads/exact_counter\n///\n"
     assert 'data-exercise="threads/exact_counter"' in exercises.on_page_markdown(
-        text, page("exercises/threads.md"), None, None
+        text, page("threads/exercises.md"), None, None
     )
     with pytest.raises(SystemExit, match="no exercise 'threads/nothing'"):
         exercises.on_page_markdown(
-            "/// exercise | threads/nothing\n///\n", page("exercises/threads.md"), None, None
+            "/// exercise | threads/nothing\n///\n", page("threads/exercises.md"), None, None
         )
 
 
@@ -63,7 +63,7 @@ def test_a_list_links_each_exercise_from_where_the_page_is() -> None:
     listed = exercises.on_page_markdown(
         "/// exercise-list | threads\n///\n", page("threads/index.md"), None, None
     )
-    assert f"- [{EXERCISE.title}](../exercises/threads.md#exact_counter) — " in listed
+    assert f"- [{EXERCISE.title}](exercises.md#exact_counter) — " in listed
     assert listed.count("\n- [") + listed.startswith("- [") == sum(
         e.section == "threads" for e in exercise_files.all_exercises()
     )
@@ -74,7 +74,8 @@ def test_the_browser_index_names_every_exercise_and_its_files() -> None:
     assert [entry["id"] for entry in listing] == [e.id for e in exercise_files.all_exercises()]
     first = listing[0]
     assert first["files"]["check.py"] == f"{first['id']}/check.py"
-    assert first["page"] == f"exercises/{first['id'].split('/')[0]}/#{first['id'].split('/')[1]}"
+    section, name = first["id"].split("/")
+    assert first["page"] == f"{section}/exercises/#{name}"
 
 
 def test_every_exercise_is_shown_once_on_its_sections_page_in_the_lists_order() -> None:
@@ -85,11 +86,11 @@ def test_every_exercise_is_shown_once_on_its_sections_page_in_the_lists_order() 
         for match in exercises.BLOCKS["exercise"].finditer(page.read_text(encoding="utf-8"))
     ]
     expected = [
-        (f"{exercises.PAGES}/{exercise.section}.md", exercise.id)
+        (f"{exercise.section}/{exercises.PAGE}", exercise.id)
         for exercise in exercise_files.all_exercises()
     ]
     assert sorted(shown) == sorted(expected)
     for section in {exercise.section for exercise in exercise_files.all_exercises()}:
-        page = f"{exercises.PAGES}/{section}.md"
+        page = f"{section}/{exercises.PAGE}"
         on_page = [name for where, name in shown if where == page]
         assert on_page == [name for where, name in expected if where == page], page
