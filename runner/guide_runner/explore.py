@@ -67,6 +67,43 @@ def run_seed(code: str, filename: str, needs: str, seed: int, first_line: int = 
     }
 
 
+def run_seeds(
+    code: str,
+    filename: str,
+    needs: str,
+    seeds,
+    first_line: int = 1,
+    seconds: float | None = None,
+    verdict=None,
+) -> dict:
+    """Run the program under each of `seeds` until `seconds` have passed (if given) or a
+    run is stopped or leaves the interpreter unusable; with `verdict` (a function of a run
+    that returns None or why it failed), each run gets its verdict and the first failure
+    ends the series. {runs: [run_seed(...)], ended: "done", "budget", "stopped", "restart"
+    or "failed"}."""
+    start = time.monotonic()
+    runs = []
+    ended = "done"
+    for seed in list(seeds):
+        if seconds is not None and runs and time.monotonic() - start >= seconds:
+            ended = "budget"
+            break
+        one = run_seed(code, filename, needs, int(seed), first_line)
+        if one["status"] == "stopped":
+            ended = "stopped"
+            break
+        if verdict is not None:
+            one["verdict"] = verdict(one)
+        runs.append(one)
+        if one["restart"]:
+            ended = "restart"
+            break
+        if verdict is not None and one["verdict"] is not None:
+            ended = "failed"
+            break
+    return {"runs": runs, "ended": ended}
+
+
 def explore(
     code: str,
     filename: str,
@@ -79,22 +116,7 @@ def explore(
     """Run the program under each of `seeds` (until `seconds` have passed, if given, or a
     run is stopped or leaves the interpreter unusable); return the runs as JSON: {runs:
     [run_seed(...), ...], ended: "done", "budget", "stopped" or "restart"}."""
-    start = time.monotonic()
-    runs = []
-    ended = "done"
-    for seed in list(seeds):
-        if seconds is not None and runs and time.monotonic() - start >= seconds:
-            ended = "budget"
-            break
-        one = run_seed(code, filename, needs, int(seed), first_line)
-        if one["status"] == "stopped":
-            ended = "stopped"
-            break
-        runs.append(one)
-        if one["restart"]:
-            ended = "restart"
-            break
-    return json.dumps({"runs": runs, "ended": ended})
+    return json.dumps(run_seeds(code, filename, needs, seeds, first_line, seconds))
 
 
 def outcomes(runs: list[dict]) -> list[dict]:

@@ -9,9 +9,8 @@ fetches check.py from the site's published exercise files and passes its text.""
 from __future__ import annotations
 
 import json
-import time
 
-from .explore import run_seed
+from .explore import run_seeds
 
 
 def load_check(source: str, filename: str):
@@ -57,23 +56,7 @@ def check_seeds(
     JSON {runs: [run_seed(...) + {verdict}], ended: "done", "failed", "budget", "stopped" or
     "restart"}."""
     check = load_check(check_source, check_filename)
-    start = time.monotonic()
-    runs = []
-    ended = "done"
-    for seed in list(seeds):
-        if seconds is not None and runs and time.monotonic() - start >= seconds:
-            ended = "budget"
-            break
-        one = run_seed(code, filename, needs, int(seed), first_line)
-        if one["status"] == "stopped":
-            ended = "stopped"
-            break
-        one["verdict"] = judge(check, one)
-        runs.append(one)
-        if one["restart"]:
-            ended = "restart"
-            break
-        if one["verdict"] is not None:
-            ended = "failed"
-            break
-    return json.dumps({"runs": runs, "ended": ended})
+    series = run_seeds(
+        code, filename, needs, seeds, first_line, seconds, verdict=lambda one: judge(check, one)
+    )
+    return json.dumps(series)
